@@ -1,0 +1,131 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { PersistedSubmission } from '../machines/submission.runtime.ts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns come back as 'YYYY-MM-DD' strings (see the type parser in db/connect.ts). */
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface UnitsTable {
+  code: string;
+  name: string;
+  kind: 'league' | 'planned_city';
+  counties: Json<string[]>;
+  position: number;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  name: string;
+  role: string;
+  unit_code: string | null;
+  created_at: Generated<Timestamp>;
+  disabled_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  token_hash: Buffer;
+  user_id: string;
+  created_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+}
+
+export interface ItemsTable {
+  id: Generated<string>;
+  unit_code: string;
+  external_id: string | null;
+  title: string;
+  body: string;
+  event_date: DateOnly;
+  major: boolean;
+  kind: 'news' | 'case';
+  wechat_url: string | null;
+  state: string;
+  late: boolean;
+  due_at: Timestamp;
+  stale_at: Timestamp;
+  deadline_provisional: boolean;
+  first_submitted_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  adopted_at: Timestamp | null;
+  national_adopted_at: Timestamp | null;
+  claimed_by: string | null;
+  signer: string | null;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  snapshot: Json<PersistedSubmission>;
+  machine_version: number;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  queue_deadline: ColumnType<Date | null, never, never>;
+}
+
+export interface ItemHistoryTable {
+  id: Generated<string>;
+  item_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  reason: string | null;
+  signer: string | null;
+  at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  item_id: string | null;
+  history_seq: number | null;
+  topic: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  dispatched_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: Json<unknown>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface CalendarDaysTable {
+  day: DateOnly;
+  workday: boolean;
+  note: string;
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  note: string;
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  items: ItemsTable;
+  item_history: ItemHistoryTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
+}
+
+export type ItemRow = Selectable<ItemsTable>;
+export type NewItem = Insertable<ItemsTable>;
+export type HistoryRow = Selectable<ItemHistoryTable>;
+export type UnitRow = Selectable<UnitsTable>;
+export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,186 @@
+import type pg from 'pg';
+import type { ItemRow } from '../database.ts';
+
+/**
+ * The hot path of every command, in two statements with fixed SQL text so that Postgres prepares
+ * each once per connection (named statements): read the item with any earlier answer for the
+ * idempotency key, then write item, history, outbox and idempotency record in one statement.
+ */
+
+export interface ItemWithIdempotency extends ItemRow {
+  idem_request_hash: string | null;
+  idem_status: number | null;
+  idem_response: unknown;
+}
+
+const READ_ITEM = `
+  SELECT i.*, k.request_hash AS idem_request_hash, k.status AS idem_status, k.response AS idem_response
+  FROM items i
+  LEFT JOIN idempotency_keys k ON k.user_id = $2 AND k.key = $3
+  WHERE i.id = $1`;
+
+export async function readItemForCommand(
+  pool: pg.Pool,
+  id: string,
+  userId: string,
+  idempotencyKey: string | null,
+): Promise<ItemWithIdempotency | undefined> {
+  const result = await pool.query<ItemWithIdempotency>({
+    name: 'item_read_for_command',
+    text: READ_ITEM,
+    values: [id, userId, idempotencyKey ?? ''],
+  });
+  return result.rows[0];
+}
+
+const READ_IDEMPOTENCY = `SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`;
+
+export interface StoredAnswer {
+  request_hash: string;
+  status: number;
+  response: unknown;
+}
+
+export async function readIdempotency(pool: pg.Pool, userId: string, key: string): Promise<StoredAnswer | undefined> {
+  const result = await pool.query<StoredAnswer>({ name: 'idempotency_read', text: READ_IDEMPOTENCY, values: [userId, key] });
+  return result.rows[0];
+}
+
+/** The item's columns that a command may change. */
+export interface ItemChanges {
+  title: string;
+  body: string;
+  eventDate: string;
+  major: boolean;
+  kind: 'news' | 'case';
+  wechatUrl: string | null;
+  state: string;
+  late: boolean;
+  dueAt: Date;
+  staleAt: Date;
+  deadlineProvisional: boolean;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+  adoptedAt: Date | null;
+  nationalAdoptedAt: Date | null;
+  claimedBy: string | null;
+  signer: string | null;
+  signedBy: string | null;
+  signedAt: Date | null;
+  snapshot: unknown;
+  machineVersion: number;
+}
+
+export interface HistoryEntry {
+  action: string;
+  fromState: string | null;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  reason: string | null;
+  signer: string | null;
+}
+
+export interface OutboxEntry {
+  topic: string;
+  payload: Record<string, unknown>;
+  run_at: string | null;
+}
+
+export interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  status: number;
+  response: unknown;
+}
+
+function changeValues(c: ItemChanges): unknown[] {
+  return [
+    c.title, c.body, c.eventDate, c.major, c.kind, c.wechatUrl, c.state, c.late, c.dueAt, c.staleAt,
+    c.deadlineProvisional, c.firstSubmittedAt, c.submittedAt, c.adoptedAt, c.nationalAdoptedAt, c.claimedBy,
+    c.signer, c.signedBy, c.signedAt, JSON.stringify(c.snapshot), c.machineVersion,
+  ];
+}
+
+// $1..$21 item changes, $22 now, then the history, outbox and idempotency parameters.
+const FOLLOW_UPS = `
+  hist AS (
+    INSERT INTO item_history (item_id, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason, signer, at)
+    SELECT w.id, w.version, $23, $24, $7, $25, $26, $27, $28, $29, $22 FROM w
+  ),
+  ob AS (
+    INSERT INTO outbox (item_id, history_seq, topic, payload, run_at)
+    SELECT w.id, w.version, o.topic, o.payload, o.run_at
+    FROM w, jsonb_to_recordset($30::jsonb) AS o(topic text, payload jsonb, run_at timestamptz)
+  ),
+  idem AS (
+    INSERT INTO idempotency_keys (user_id, key, request_hash, status, response)
+    SELECT $25, $31, $32, $33, $34::jsonb FROM w WHERE $31::text IS NOT NULL
+  )
+  SELECT w.version FROM w`;
+
+const UPDATE_ITEM = `
+  WITH w AS (
+    UPDATE items SET
+      title = $1, body = $2, event_date = $3, major = $4, kind = $5, wechat_url = $6, state = $7, late = $8,
+      due_at = $9, stale_at = $10, deadline_provisional = $11, first_submitted_at = $12, submitted_at = $13,
+      adopted_at = $14, national_adopted_at = $15, claimed_by = $16, signer = $17, signed_by = $18, signed_at = $19,
+      snapshot = $20, machine_version = $21, version = version + 1, updated_at = $22
+    WHERE id = $35 AND version = $36
+    RETURNING id, version
+  ),${FOLLOW_UPS}`;
+
+const INSERT_ITEM = `
+  WITH w AS (
+    INSERT INTO items (
+      title, body, event_date, major, kind, wechat_url, state, late, due_at, stale_at, deadline_provisional,
+      first_submitted_at, submitted_at, adopted_at, national_adopted_at, claimed_by, signer, signed_by, signed_at,
+      snapshot, machine_version, updated_at, id, unit_code, created_by, created_at, version)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+      $35, $36, $25, $22, 1)
+    RETURNING id, version
+  ),${FOLLOW_UPS}`;
+
+function followUpValues(history: HistoryEntry, outbox: OutboxEntry[], idem: IdempotencyRecord | null): unknown[] {
+  return [
+    history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
+    history.signer, JSON.stringify(outbox), idem?.key ?? null, idem?.requestHash ?? null, idem?.status ?? null,
+    idem ? JSON.stringify(idem.response) : null,
+  ];
+}
+
+/** Returns the new version, or null when the expected version no longer holds (someone else won). */
+export async function writeItemUpdate(
+  pool: pg.Pool,
+  id: string,
+  expectedVersion: number,
+  changes: ItemChanges,
+  now: Date,
+  history: HistoryEntry,
+  outbox: OutboxEntry[],
+  idem: IdempotencyRecord | null,
+): Promise<number | null> {
+  const result = await pool.query<{ version: number }>({
+    name: 'item_write_update',
+    text: UPDATE_ITEM,
+    values: [...changeValues(changes), now, ...followUpValues(history, outbox, idem), id, expectedVersion],
+  });
+  return result.rows[0]?.version ?? null;
+}
+
+export async function writeItemInsert(
+  pool: pg.Pool,
+  id: string,
+  unitCode: string,
+  changes: ItemChanges,
+  now: Date,
+  history: HistoryEntry,
+  outbox: OutboxEntry[],
+  idem: IdempotencyRecord | null,
+): Promise<void> {
+  await pool.query({
+    name: 'item_write_insert',
+    text: INSERT_ITEM,
+    values: [...changeValues(changes), now, ...followUpValues(history, outbox, idem), id, unitCode],
+  });
+}

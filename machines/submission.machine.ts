@@ -1,0 +1,197 @@
+import { and, assign, setup } from 'xstate';
+import {
+  UNIT_SCOPED_ROLES,
+  type Effect,
+  type NotificationKind,
+  type Role,
+  type ScoreKind,
+  type SubmissionContext,
+  type SubmissionEvent,
+  type SubmissionInput,
+} from './submission.types.ts';
+
+/**
+ * Bumped whenever a change to states or context makes old snapshots need a migration.
+ * Stored beside each snapshot (`items.machine_version`).
+ */
+export const MACHINE_VERSION = 1;
+
+const may = (...roles: Role[]) => ({ type: 'actorMay', params: { roles } }) as const;
+const notify = (kind: NotificationKind) => ({ type: 'notify', params: { kind } }) as const;
+const award = (kind: ScoreKind) => ({ type: 'award', params: { kind } }) as const;
+
+/**
+ * The lifecycle of one item (信息), domain.md's table: 先审批、后投稿.
+ * Pure: guards read only the event and the context; the clock arrives as `event.now`.
+ * Named actions `notify`, `award` and `schedule_deadlines` do nothing here: they are returned by
+ * xstate's `transition()` and the command service writes them to the outbox.
+ */
+const submissionSetup = setup({
+  types: {
+    context: {} as SubmissionContext,
+    events: {} as SubmissionEvent,
+    input: {} as SubmissionInput,
+  },
+  guards: {
+    /** The actor has one of the roles and, for unit-scoped roles, belongs to the item's unit. */
+    actorMay: ({ context, event }, params: { roles: readonly Role[] }) =>
+      params.roles.includes(event.actor.role) &&
+      (!UNIT_SCOPED_ROLES.has(event.actor.role) || event.actor.unitCode === context.unitCode),
+    passesQuality: ({ event }) => 'qualityErrors' in event && event.qualityErrors === 0,
+    notStale: ({ context, event }) => event.now <= context.staleAt,
+    isStale: ({ context, event }) => event.now > context.staleAt,
+    isPastDueAndNotFlagged: ({ context, event }) => !context.late && event.now > context.dueAt,
+    /** A reviewer may act unless another reviewer has claimed the item. */
+    notClaimedByOther: ({ context, event }) => context.claimedBy === null || context.claimedBy === event.actor.id,
+    claimedByActor: ({ context, event }) => context.claimedBy === event.actor.id,
+    remindsOf: ({ event }, params: { reminder: string }) => event.type === 'remind' && event.reminder === params.reminder,
+  },
+  actions: {
+    notify: (_, _params: { kind: NotificationKind }) => {},
+    award: (_, _params: { kind: ScoreKind }) => {},
+    schedule_deadlines: () => {},
+    flagLate: assign({ late: true }),
+    claim: assign({ claimedBy: ({ event }) => event.actor.id }),
+    releaseClaim: assign({ claimedBy: null }),
+    applyEdit: assign(({ event }) =>
+      event.type === 'edit' ? { dueAt: event.dueAt, staleAt: event.staleAt } : {},
+    ),
+    recordSignOff: assign(({ event }) =>
+      event.type === 'sign_off' ? { signer: event.signer, signedBy: event.actor.id, signedAt: event.now } : {},
+    ),
+    recordAdoption: assign({ adoptedAt: ({ event }) => event.now }),
+    recordNationalAdoption: assign({ nationalAdoptedAt: ({ event }) => event.now }),
+  },
+});
+
+/** Entering `submitted`: points are earned the first time only. */
+const recordSubmission = submissionSetup.enqueueActions(({ context, event, enqueue }) => {
+  if (context.firstSubmittedAt === null) {
+    enqueue.assign({ firstSubmittedAt: event.now });
+    enqueue(award('submitted'));
+  }
+  enqueue.assign({ submittedAt: event.now });
+  enqueue(notify('submitted'));
+});
+
+export const submissionMachine = submissionSetup.createMachine({
+  id: 'submission',
+  initial: 'draft',
+  context: ({ input }) => ({
+    unitCode: input.unitCode,
+    dueAt: input.dueAt,
+    staleAt: input.staleAt,
+    late: false,
+    claimedBy: null,
+    signer: null,
+    signedBy: null,
+    signedAt: null,
+    firstSubmittedAt: null,
+    submittedAt: null,
+    adoptedAt: null,
+    nationalAdoptedAt: null,
+  }),
+  entry: 'schedule_deadlines',
+  // Leaving a reviewer's queue state always releases a claim.
+  states: {
+    draft: {
+      on: {
+        edit: { guard: may('editor'), actions: ['applyEdit', 'schedule_deadlines'] },
+        request_signoff: {
+          guard: and([may('editor'), 'passesQuality']),
+          target: 'awaiting_signoff',
+          actions: notify('signoff_requested'),
+        },
+        withdraw: { guard: may('editor'), target: 'withdrawn' },
+        mark_late: { guard: and([may('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
+        expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+      },
+    },
+    awaiting_signoff: {
+      on: {
+        sign_off: {
+          guard: and([may('approver'), 'passesQuality']),
+          target: 'submitted',
+          actions: ['recordSignOff', recordSubmission],
+        },
+        return: { guard: may('approver'), target: 'draft', actions: notify('returned') },
+        withdraw: { guard: may('editor'), target: 'withdrawn' },
+        mark_late: { guard: and([may('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
+        expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        remind: {
+          guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'signoff_waiting' } }]),
+          actions: notify('signoff_waiting'),
+        },
+      },
+    },
+    submitted: {
+      exit: 'releaseClaim',
+      on: {
+        claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
+        unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
+        adopt: {
+          guard: and([may('reviewer'), 'notClaimedByOther', 'notStale']),
+          target: 'adopted',
+          actions: ['recordAdoption', award('adopted'), notify('adopted')],
+        },
+        reject: {
+          guard: and([may('reviewer'), 'notClaimedByOther']),
+          target: 'rejected',
+          actions: notify('rejected'),
+        },
+        return_for_revision: {
+          guard: and([may('reviewer'), 'notClaimedByOther']),
+          target: 'draft',
+          actions: notify('returned_for_revision'),
+        },
+        expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        remind: {
+          guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'stale_soon' } }]),
+          actions: notify('stale_soon'),
+        },
+      },
+    },
+    adopted: {
+      on: {
+        forward_national: { guard: may('reviewer'), target: 'forwarded_national', actions: notify('forwarded') },
+      },
+    },
+    forwarded_national: {
+      exit: 'releaseClaim',
+      on: {
+        claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
+        unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
+        record_national_adoption: {
+          guard: and([may('reviewer'), 'notClaimedByOther']),
+          target: 'national_adopted',
+          actions: ['recordNationalAdoption', award('national_adopted'), notify('national_adopted')],
+        },
+        record_national_decline: {
+          guard: and([may('reviewer'), 'notClaimedByOther']),
+          target: 'national_declined',
+          actions: notify('national_declined'),
+        },
+      },
+    },
+    rejected: { type: 'final' },
+    national_adopted: { type: 'final' },
+    national_declined: { type: 'final' },
+    withdrawn: { type: 'final' },
+    expired: { type: 'final' },
+  },
+});
+
+export type SubmissionMachine = typeof submissionMachine;
+
+/** Effects named by a transition's actions, in order. */
+export function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    if (action.type === 'notify' || action.type === 'award') {
+      effects.push({ type: action.type, ...(action.params as object) } as Effect);
+    } else if (action.type === 'schedule_deadlines') {
+      effects.push({ type: 'schedule_deadlines' });
+    }
+  }
+  return effects;
+}

@@ -1,0 +1,122 @@
+import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { effectsOf, submissionMachine } from './submission.machine.ts';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  type Effect,
+  type Role,
+  type SubmissionContext,
+  type SubmissionEvent,
+  type SubmissionInput,
+  type SubmissionState,
+} from './submission.types.ts';
+
+export type SubmissionSnapshot = SnapshotFrom<typeof submissionMachine>;
+
+/** What is stored in `items.snapshot`. */
+export interface PersistedSubmission {
+  value: SubmissionState;
+  context: SubmissionContext;
+}
+
+export function createSubmission(input: SubmissionInput): { snapshot: SubmissionSnapshot; effects: Effect[] } {
+  const [snapshot, actions] = initialTransition(submissionMachine, input);
+  return { snapshot, effects: effectsOf(actions) };
+}
+
+export function persist(snapshot: SubmissionSnapshot): PersistedSubmission {
+  return { value: snapshot.value as SubmissionState, context: snapshot.context };
+}
+
+export function restore(persisted: PersistedSubmission): SubmissionSnapshot {
+  return submissionMachine.resolveState({ value: persisted.value, context: persisted.context });
+}
+
+export type Refusal =
+  | { kind: 'forbidden' }
+  | { kind: 'invalid_transition'; state: SubmissionState }
+  | { kind: 'claimed'; claimedBy: string }
+  | { kind: 'stale'; staleAt: number }
+  | { kind: 'quality' };
+
+export type Outcome =
+  | { ok: true; snapshot: SubmissionSnapshot; from: SubmissionState; to: SubmissionState; effects: Effect[] }
+  | { ok: false; refusal: Refusal };
+
+/**
+ * Applies one event. A refusal says why, so that the API can answer 403, 409 or 422 without a
+ * second rule table: the roles come from the machine's own guards.
+ */
+export function applyEvent(snapshot: SubmissionSnapshot, event: SubmissionEvent): Outcome {
+  const from = snapshot.value as SubmissionState;
+  if (!snapshot.can(event)) return { ok: false, refusal: explainRefusal(snapshot, event) };
+  const [next, actions] = transition(submissionMachine, snapshot, event);
+  return { ok: true, snapshot: next, from, to: next.value as SubmissionState, effects: effectsOf(actions) };
+}
+
+function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): Refusal {
+  if (!rolesFor(event.type).has(event.actor.role)) return { kind: 'forbidden' };
+  const withoutQualityFaults = { ...event, qualityErrors: 0 } as SubmissionEvent;
+  if ('qualityErrors' in event && snapshot.can(withoutQualityFaults)) return { kind: 'quality' };
+  const { claimedBy, staleAt } = snapshot.context;
+  const stateAccepts = getNextTransitions(snapshot).some((t) => t.eventType === event.type);
+  if (stateAccepts && claimedBy !== null && claimedBy !== event.actor.id && event.actor.role === 'reviewer') {
+    return { kind: 'claimed', claimedBy };
+  }
+  if (stateAccepts && event.type === 'adopt' && event.now > staleAt) return { kind: 'stale', staleAt };
+  return { kind: 'invalid_transition', state: snapshot.value as SubmissionState };
+}
+
+/**
+ * The actions this actor may take now. Quality is left out on purpose: an editor sees
+ * `request_signoff` and, if the checks fail, gets the list of faults when trying.
+ */
+export function allowedActions(snapshot: SubmissionSnapshot, actor: Actor, now: number): Action[] {
+  const candidates = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  return ACTIONS.filter(
+    (type) => candidates.has(type) && snapshot.can(probeEvent(type, actor, now)),
+  );
+}
+
+/** Whether this actor could send this event type now (claims, edits). */
+export function canSend(snapshot: SubmissionSnapshot, type: SubmissionEvent['type'], actor: Actor, now: number): boolean {
+  return snapshot.can(probeEvent(type, actor, now));
+}
+
+function probeEvent(type: SubmissionEvent['type'], actor: Actor, now: number): SubmissionEvent {
+  const { dueAt, staleAt } = { dueAt: 0, staleAt: 0 };
+  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-', dueAt, staleAt } as unknown as SubmissionEvent;
+}
+
+const rolesByEvent = collectRolesByEvent();
+
+/** Roles that may send this event in at least one state, read from the machine's `actorMay` guards. */
+export function rolesFor(type: string): ReadonlySet<Role> {
+  return rolesByEvent.get(type) ?? new Set();
+}
+
+function collectRolesByEvent(): Map<string, Set<Role>> {
+  const result = new Map<string, Set<Role>>();
+  for (const state of Object.values(submissionMachine.root.states)) {
+    for (const [eventType, definitions] of state.transitions) {
+      for (const definition of definitions) {
+        for (const roles of rolesInGuard(definition.guard)) {
+          const set = result.get(eventType) ?? new Set<Role>();
+          roles.forEach((r) => set.add(r));
+          result.set(eventType, set);
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function rolesInGuard(guard: unknown): Role[][] {
+  if (!guard) return [];
+  if (typeof guard === 'object' && (guard as { type?: string }).type === 'actorMay') {
+    return [(guard as { params: { roles: Role[] } }).params.roles];
+  }
+  const nested = (guard as { guards?: unknown[] }).guards;
+  return Array.isArray(nested) ? nested.flatMap(rolesInGuard) : [];
+}

@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { handleError } from './error-handler.ts';
+import { directoryRoutes } from './routes/directory.ts';
+import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { taskRoutes } from './routes/tasks.ts';
+import type { Services } from './services/index.ts';
+import type { Logger } from './logger.ts';
+
+export interface AppOptions {
+  services: Services;
+  /** Extra readiness checks (the queue backend, the calendar). */
+  readiness?: ReadinessCheck[];
+  /** A pino logger to use, or false for none (tests). Default: a new one at LOG_LEVEL. */
+  logger?: Logger | boolean;
+}
+
+/** Builds the HTTP application without listening, so that tests use `inject` or a random port. */
+export async function buildApp({ services, readiness = [], logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger && { level: services.config.LOG_LEVEL } }),
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+  });
+  app.decorateRequest('actor', null);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '信息报送 — information submission API',
+        description: 'Workflow and approval engine for the Inner Mongolia Family Planning Association',
+        version: '1.0.0',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (scope) => {
+    await healthRoutes(scope, services, readiness);
+    await directoryRoutes(scope, services);
+    await submissionRoutes(scope, services);
+    await taskRoutes(scope, services);
+  });
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadCalendar } from './calendar-store.ts';
+import { createQualityGate } from './checks/quality-gate.ts';
+import type { Config } from './config.ts';
+import type { Infrastructure } from './services/index.ts';
+import { UnitDirectory } from './services/unit-directory.ts';
+
+export interface Logger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface Opened {
+  infra: Infrastructure;
+  database: DatabaseHandle;
+  /** The database URL in use (the embedded server's when DATABASE_URL is not set). */
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Postgres (`DATABASE_URL`, or an embedded server under DATA_DIR), migrates, and loads
+ * what every process needs: units, the calendar, the quality gate.
+ */
+export async function openInfrastructure(config: Config, log: Logger, clock: () => number = Date.now): Promise<Opened> {
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const dir = path.join(config.DATA_DIR, 'pg');
+    log.info({ dir, port: config.EMBEDDED_PG_PORT }, 'DATABASE_URL not set: starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(dir, config.EMBEDDED_PG_PORT);
+    databaseUrl = embedded.url;
+  }
+  const database = connectDatabase(databaseUrl, config.DB_POOL_SIZE);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    await embedded?.stop();
+    throw error;
+  }
+  const [units, calendar] = await Promise.all([UnitDirectory.load(database.db), loadCalendar(database.db)]);
+  const infra: Infrastructure = {
+    config,
+    db: database.db,
+    pool: database.pool,
+    units,
+    calendar,
+    quality: createQualityGate({ db: database.db, units }),
+    clock,
+    log,
+  };
+  return {
+    infra,
+    database,
+    databaseUrl,
+    close: async () => {
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}

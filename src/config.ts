@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Environment variables, checked once at start. A bad value stops the process with a clear message. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  BOOTSTRAP_ADMIN_TOKEN: z.string().min(16, 'BOOTSTRAP_ADMIN_TOKEN must be at least 16 characters').optional(),
+  DATA_DIR: z.string().default('./.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TOKEN_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Working days from the event date to the reporting deadline (报送时限). */
+  DUE_WORKDAYS: z.coerce.number().int().min(1).default(5),
+  DUE_WORKDAYS_MAJOR: z.coerce.number().int().min(1).default(3),
+  /** Calendar days after the event date after which an item is stale (不予采用). */
+  STALE_DAYS: z.coerce.number().int().min(1).default(14),
+  /** Reminders: an approver after this many working days waiting; reviewers this many days before stale. */
+  SIGNOFF_REMINDER_WORKDAYS: z.coerce.number().int().min(1).default(1),
+  STALE_REMINDER_DAYS: z.coerce.number().int().min(0).default(2),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  QUEUE_PREFIX: z.string().default('nmg'),
+  UPLOAD_DIR: z.string().optional(),
+  MAX_IMAGE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings (e.g. `REDIS_URL=` in a compose file) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

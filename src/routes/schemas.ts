@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { ACTIONS, ACTIONS_NEEDING_REASON, ROLES, STATES } from '../../machines/submission.types.ts';
+import { isValidDate } from '../time/shanghai.ts';
+
+/** zod schemas of the HTTP contract: validation, types and the OpenAPI document come from these. */
+
+export const dateString = z
+  .string()
+  .refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2024-05-20' });
+
+export const uuidParam = z.object({ id: z.uuid() });
+
+export const errorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: 'Error' });
+
+const textField = (max: number) => z.string().trim().max(max);
+
+export const createSubmissionBody = z.object({
+  title: textField(200).min(1),
+  body: z.string().max(50_000).default(''),
+  eventDate: dateString,
+  major: z.boolean().default(false),
+  kind: z.enum(['news', 'case']).default('news'),
+  wechatUrl: z.url().max(2000).nullable().default(null),
+});
+
+export const patchSubmissionBody = z
+  .object({
+    title: textField(200).min(1),
+    body: z.string().max(50_000),
+    eventDate: dateString,
+    major: z.boolean(),
+    kind: z.enum(['news', 'case']),
+    wechatUrl: z.url().max(2000).nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
+
+export const actionBody = z
+  .object({
+    action: z.enum(ACTIONS),
+    reason: z.string().trim().min(1).max(2000).optional(),
+    signer: z.string().trim().min(1).max(100).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (ACTIONS_NEEDING_REASON.has(value.action) && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `reason is required for ${value.action}` });
+    }
+    if (value.action === 'sign_off' && !value.signer) {
+      ctx.addIssue({ code: 'custom', path: ['signer'], message: 'signer (the leader who signs off) is required' });
+    }
+  });
+
+export const commandHeaders = z.object({
+  'if-match': z.string().max(100).optional(),
+  'idempotency-key': z.string().min(1).max(200).optional(),
+});
+
+export const submissionSchema = z
+  .object({
+    id: z.uuid(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    title: z.string(),
+    body: z.string(),
+    eventDate: z.string(),
+    major: z.boolean(),
+    kind: z.enum(['news', 'case']),
+    wechatUrl: z.string().nullable(),
+    state: z.enum(STATES),
+    version: z.number().int(),
+    late: z.boolean(),
+    dueAt: z.string(),
+    staleAt: z.string(),
+    deadlineProvisional: z.boolean().describe('due date counted Monday–Friday: the calendar lacks a year'),
+    submittedAt: z.string().nullable(),
+    adoptedAt: z.string().nullable(),
+    nationalAdoptedAt: z.string().nullable(),
+    signer: z.string().nullable(),
+    signedAt: z.string().nullable(),
+    claimedBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    allowedActions: z.array(z.string()),
+  })
+  .meta({ id: 'Submission' });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const listQuery = pageQuery.extend({
+  state: z.enum(STATES).optional(),
+  unitCode: z.string().max(20).optional(),
+  from: dateString.optional(),
+  to: dateString.optional(),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const historySchema = z.array(
+  z.object({
+    seq: z.number().int(),
+    action: z.string(),
+    from: z.string().nullable(),
+    to: z.string(),
+    actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+    reason: z.string().nullable(),
+    signer: z.string().nullable(),
+    at: z.string(),
+  }),
+);
+
+export const createUserBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    role: z.enum(ROLES.filter((r) => r !== 'system') as ['editor', 'approver', 'reviewer', 'manager', 'admin']),
+    unitCode: z.string().max(20).optional(),
+  })
+  .superRefine((value, ctx) => {
+    const unitScoped = value.role === 'editor' || value.role === 'approver';
+    if (unitScoped && !value.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: `unitCode is required for ${value.role}` });
+    }
+    if (!unitScoped && value.unitCode) {
+      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: `a ${value.role} belongs to no unit` });
+    }
+  });
+
+export const userCreatedSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  unitCode: z.string().nullable(),
+  token: z.string(),
+});
+
+export const unitsSchema = z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() }));
+
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  412: errorSchema,
+  422: errorSchema,
+};

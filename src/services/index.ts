@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import type { Database } from '../../db/database.ts';
+import { Authenticator } from '../auth/authenticator.ts';
+import type { Config } from '../config.ts';
+import type { WorkCalendar } from '../time/work-calendar.ts';
+import { SubmissionCommands, type QualityGate } from './submission-commands.ts';
+import { SubmissionQueries } from './submission-queries.ts';
+import type { UnitDirectory } from './unit-directory.ts';
+
+export interface Infrastructure {
+  config: Config;
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  units: UnitDirectory;
+  calendar: WorkCalendar;
+  quality: QualityGate;
+  clock: () => number;
+  log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+export interface Services extends Infrastructure {
+  authenticator: Authenticator;
+  commands: SubmissionCommands;
+  queries: SubmissionQueries;
+}
+
+export function createServices(infra: Infrastructure): Services {
+  const { config, db, pool, units, calendar, quality, clock, log } = infra;
+  return {
+    ...infra,
+    authenticator: new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS),
+    commands: new SubmissionCommands({
+      pool,
+      units,
+      calendar,
+      quality,
+      clock,
+      log,
+      rules: { dueWorkdays: config.DUE_WORKDAYS, dueWorkdaysMajor: config.DUE_WORKDAYS_MAJOR, staleDays: config.STALE_DAYS },
+    }),
+    queries: new SubmissionQueries(db, units, clock),
+  };
+}

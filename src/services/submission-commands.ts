@@ -1,0 +1,311 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import {
+  readIdempotency,
+  readItemForCommand,
+  writeItemInsert,
+  writeItemUpdate,
+  type IdempotencyRecord,
+  type OutboxEntry,
+} from '../../db/queries/item-commands.ts';
+import { applyEvent, createSubmission, type Refusal } from '../../machines/submission.runtime.ts';
+import {
+  UNIT_SCOPED_ROLES,
+  type Action,
+  type Actor,
+  type Effect,
+  type SubmissionEvent,
+} from '../../machines/submission.types.ts';
+import { errorsOnly, type CheckResult } from '../checks/types.ts';
+import { AppError, errors } from '../errors.ts';
+import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
+import type { WorkCalendar } from '../time/work-calendar.ts';
+import {
+  columnsFromSnapshot,
+  recordFromRow,
+  snapshotOf,
+  toView,
+  type EditableFields,
+  type SubmissionRecord,
+  type SubmissionView,
+} from './submission-record.ts';
+import type { UnitDirectory } from './unit-directory.ts';
+
+export interface QualityGate {
+  /** All findings for the item as it stands (photos included). */
+  run(record: SubmissionRecord, now: number): Promise<CheckResult[]>;
+}
+
+export interface CommandDeps {
+  pool: pg.Pool;
+  units: UnitDirectory;
+  calendar: WorkCalendar;
+  rules: DeadlineRules;
+  quality: QualityGate;
+  clock: () => number;
+  log: { warn(obj: object, msg: string): void };
+}
+
+export interface CommandOptions {
+  /** The version the caller last saw (`If-Match`). */
+  ifMatch?: number;
+  idempotencyKey?: string;
+}
+
+export interface CommandAnswer {
+  status: number;
+  body: SubmissionView;
+}
+
+export interface ActionInput {
+  action: Action;
+  reason?: string;
+  signer?: string;
+}
+
+/** Whether an actor may see an item of this unit at all (another unit's item is "not found"). */
+export function canSee(actor: Actor, unitCode: string): boolean {
+  return !UNIT_SCOPED_ROLES.has(actor.role) || actor.unitCode === unitCode;
+}
+
+function requestHash(operation: string, payload: unknown): string {
+  return createHash('sha256').update(JSON.stringify([operation, payload])).digest('base64url');
+}
+
+/** Turns what the machine asked for into outbox rows, written in the same statement as the change. */
+function outboxFor(effects: Effect[], record: Pick<SubmissionRecord, 'dueAt' | 'staleAt' | 'unitCode'>, reason: string | null): OutboxEntry[] {
+  return effects.map((effect): OutboxEntry => {
+    switch (effect.type) {
+      case 'schedule_deadlines':
+        return {
+          topic: 'deadlines',
+          payload: { dueAt: record.dueAt.toISOString(), staleAt: record.staleAt.toISOString() },
+          run_at: null,
+        };
+      case 'award':
+        return { topic: 'score', payload: { kind: effect.kind, unitCode: record.unitCode }, run_at: null };
+      case 'notify':
+        return { topic: 'notify', payload: { kind: effect.kind, unitCode: record.unitCode, reason }, run_at: null };
+    }
+  });
+}
+
+/**
+ * Every change to an item: read it (with any earlier answer for the idempotency key), run the
+ * machine in Node, write item + history + outbox + idempotency record in one statement guarded by
+ * the version. Two round trips; a lost race is a 409, never a silent overwrite.
+ */
+export class SubmissionCommands {
+  private readonly deps: CommandDeps;
+
+  constructor(deps: CommandDeps) {
+    this.deps = deps;
+  }
+
+  async create(actor: Actor, fields: EditableFields, options: CommandOptions = {}): Promise<CommandAnswer> {
+    const { pool, units, clock } = this.deps;
+    if (actor.role !== 'editor' || !actor.unitCode) throw errors.forbidden('Only a unit editor creates items');
+    const hash = requestHash('create', fields);
+    if (options.idempotencyKey) {
+      const earlier = await readIdempotency(pool, actor.id, options.idempotencyKey);
+      if (earlier) return this.replay(earlier, hash);
+    }
+    const now = clock();
+    const deadlines = this.deadlinesFor(fields.eventDate, fields.major);
+    const { snapshot, effects } = createSubmission({
+      unitCode: actor.unitCode,
+      dueAt: deadlines.dueAt,
+      staleAt: deadlines.staleAt,
+    });
+    const record: SubmissionRecord = {
+      id: randomUUID(),
+      unitCode: actor.unitCode,
+      version: 1,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+      ...fields,
+      deadlineProvisional: deadlines.provisional,
+      ...columnsFromSnapshot(snapshot),
+    };
+    const body = toView(record, actor, now, units);
+    const idem = options.idempotencyKey ? { key: options.idempotencyKey, requestHash: hash, status: 201, response: body } : null;
+    try {
+      await writeItemInsert(
+        pool, record.id, record.unitCode, record, new Date(now),
+        { action: 'create', fromState: null, actorId: actor.id, actorName: actor.name, actorRole: actor.role, reason: null, signer: null },
+        outboxFor(effects, record, null),
+        idem,
+      );
+    } catch (error) {
+      // The same key sent twice at once: the first insert won; answer as it did.
+      if (idem && (error as { constraint?: string }).constraint === 'idempotency_keys_pkey') {
+        const earlier = await readIdempotency(pool, actor.id, idem.key);
+        if (earlier) return this.replay(earlier, hash);
+      }
+      throw error;
+    }
+    return { status: 201, body };
+  }
+
+  async edit(actor: Actor, id: string, patch: Partial<EditableFields>, options: CommandOptions = {}): Promise<CommandAnswer> {
+    return this.run(actor, id, ['edit', patch], options, async (record, now) => {
+      const fields: EditableFields = {
+        title: patch.title ?? record.title,
+        body: patch.body ?? record.body,
+        eventDate: patch.eventDate ?? record.eventDate,
+        major: patch.major ?? record.major,
+        kind: patch.kind ?? record.kind,
+        wechatUrl: patch.wechatUrl !== undefined ? patch.wechatUrl : record.wechatUrl,
+      };
+      const deadlines = this.deadlinesFor(fields.eventDate, fields.major);
+      return {
+        event: { type: 'edit', actor, now, dueAt: deadlines.dueAt, staleAt: deadlines.staleAt },
+        fields: { ...fields, deadlineProvisional: deadlines.provisional },
+      };
+    });
+  }
+
+  async act(actor: Actor, id: string, input: ActionInput, options: CommandOptions = {}): Promise<CommandAnswer> {
+    return this.run(actor, id, ['action', input], options, async (record, now) => {
+      const base = { actor, now };
+      switch (input.action) {
+        case 'request_signoff':
+        case 'sign_off': {
+          const findings = await this.deps.quality.run(record, now);
+          const blocking = errorsOnly(findings);
+          const event = input.action === 'sign_off'
+            ? { ...base, type: 'sign_off' as const, signer: input.signer ?? '', qualityErrors: blocking.length }
+            : { ...base, type: 'request_signoff' as const, qualityErrors: blocking.length };
+          return { event, qualityFindings: blocking, reason: null };
+        }
+        case 'return':
+        case 'reject':
+        case 'return_for_revision':
+          return { event: { ...base, type: input.action, reason: input.reason ?? '' }, reason: input.reason ?? null };
+        default:
+          return { event: { ...base, type: input.action } as SubmissionEvent };
+      }
+    });
+  }
+
+  async claim(actor: Actor, id: string, release: boolean): Promise<CommandAnswer> {
+    return this.run(actor, id, [release ? 'unclaim' : 'claim'], {}, async (_record, now) => ({
+      event: { type: release ? 'unclaim' : 'claim', actor, now },
+    }));
+  }
+
+  /** Sends a system event (deadline jobs, reminders); returns false when the item has moved on. */
+  async system(actor: Actor, id: string, event: SubmissionEvent): Promise<boolean> {
+    try {
+      await this.run(actor, id, ['system', event.type], {}, async () => ({ event }));
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 409 || error.status === 404)) return false;
+      throw error;
+    }
+  }
+
+  private deadlinesFor(eventDate: string, major: boolean) {
+    const deadlines = computeDeadlines(eventDate, major, this.deps.calendar, this.deps.rules);
+    if (deadlines.provisional) {
+      this.deps.log.warn(
+        { eventDate, missingYears: deadlines.missingYears },
+        'working-day calendar has no data for these years: due date counted Monday-Friday and marked provisional',
+      );
+    }
+    return deadlines;
+  }
+
+  private replay(earlier: { request_hash: string; status: number; response: unknown }, hash: string): CommandAnswer {
+    if (earlier.request_hash !== hash) {
+      throw errors.unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+    }
+    return { status: earlier.status, body: earlier.response as SubmissionView };
+  }
+
+  private async run(
+    actor: Actor,
+    id: string,
+    request: unknown,
+    options: CommandOptions,
+    decide: (record: SubmissionRecord, now: number) => Promise<{
+      event: SubmissionEvent;
+      fields?: Partial<EditableFields> & { deadlineProvisional?: boolean };
+      qualityFindings?: CheckResult[];
+      reason?: string | null;
+    }>,
+  ): Promise<CommandAnswer> {
+    const { pool, units, clock } = this.deps;
+    const hash = requestHash(id, request);
+    const row = await readItemForCommand(pool, id, actor.id, options.idempotencyKey ?? null);
+    if (!row || !canSee(actor, row.unit_code)) throw errors.notFound('Submission');
+    if (row.idem_request_hash !== null) {
+      return this.replay({ request_hash: row.idem_request_hash, status: row.idem_status ?? 200, response: row.idem_response }, hash);
+    }
+    if (options.ifMatch !== undefined && options.ifMatch !== row.version) {
+      throw errors.preconditionFailed({ version: row.version, state: row.state });
+    }
+    const record = recordFromRow(row);
+    const now = clock();
+    const decision = await decide(record, now);
+    const outcome = applyEvent(snapshotOf(record), decision.event);
+    if (!outcome.ok) throw refusalError(outcome.refusal, record, decision.qualityFindings);
+
+    const next: SubmissionRecord = {
+      ...record,
+      ...decision.fields,
+      ...columnsFromSnapshot(outcome.snapshot),
+      version: record.version + 1,
+      updatedAt: new Date(now),
+    };
+    const body = toView(next, actor, now, units);
+    const idem: IdempotencyRecord | null = options.idempotencyKey
+      ? { key: options.idempotencyKey, requestHash: hash, status: 200, response: body }
+      : null;
+    const signer = decision.event.type === 'sign_off' ? decision.event.signer : null;
+    const written = await writeItemUpdate(
+      pool, id, record.version, next, new Date(now),
+      {
+        action: decision.event.type,
+        fromState: outcome.from,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        reason: decision.reason ?? null,
+        signer,
+      },
+      outboxFor(outcome.effects, next, decision.reason ?? null),
+      idem,
+    );
+    if (written === null) return this.afterLostRace(actor, id, options.idempotencyKey, hash);
+    return { status: 200, body };
+  }
+
+  private async afterLostRace(actor: Actor, id: string, key: string | undefined, hash: string): Promise<CommandAnswer> {
+    const current = await readItemForCommand(this.deps.pool, id, actor.id, key ?? null);
+    if (current?.idem_request_hash) {
+      return this.replay({ request_hash: current.idem_request_hash, status: current.idem_status ?? 200, response: current.idem_response }, hash);
+    }
+    throw errors.versionConflict(current ? { state: current.state, version: current.version } : undefined);
+  }
+}
+
+function refusalError(refusal: Refusal, record: SubmissionRecord, findings: CheckResult[] = []): AppError {
+  switch (refusal.kind) {
+    case 'forbidden':
+      return errors.forbidden();
+    case 'quality':
+      return errors.qualityCheckFailed(findings);
+    case 'claimed':
+      return errors.conflict('claimed_by_other', 'Another reviewer has claimed this item', { claimedBy: refusal.claimedBy });
+    case 'stale':
+      return errors.conflict('item_stale', 'The event is more than two weeks old: the item can no longer be adopted', {
+        staleAt: new Date(refusal.staleAt).toISOString(),
+      });
+    case 'invalid_transition':
+      return errors.invalidTransition(`Not possible while the item is ${refusal.state}`, {
+        state: refusal.state,
+        version: record.version,
+      });
+  }
+}

@@ -1,0 +1,139 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
+import { errors } from '../errors.ts';
+import { canSee } from './submission-commands.ts';
+import { recordFromRow, toView, type SubmissionView } from './submission-record.ts';
+import type { UnitDirectory } from './unit-directory.ts';
+
+export interface ListFilter {
+  state?: SubmissionState;
+  unitCode?: string;
+  /** Event dates from and to, inclusive. */
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface HistoryView {
+  seq: number;
+  action: string;
+  from: string | null;
+  to: string;
+  actor: { id: string; name: string; role: string };
+  reason: string | null;
+  signer: string | null;
+  at: string;
+}
+
+/** Which items wait for this actor's action (`GET /v1/tasks`). */
+const TASK_STATES: Partial<Record<Actor['role'], SubmissionState[]>> = {
+  editor: ['draft'],
+  approver: ['awaiting_signoff'],
+  reviewer: ['submitted', 'forwarded_national'],
+};
+
+function encodeCursor(parts: string[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, size: number): string[] {
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parts) && parts.length === size && parts.every((p) => typeof p === 'string')) return parts;
+  } catch {
+    // fall through
+  }
+  throw errors.validation('cursor is not valid');
+}
+
+/** Reads of items for the API: always scoped to what the caller may see. */
+export class SubmissionQueries {
+  private readonly db: Kysely<Database>;
+  private readonly units: UnitDirectory;
+  private readonly clock: () => number;
+
+  constructor(db: Kysely<Database>, units: UnitDirectory, clock: () => number) {
+    this.db = db;
+    this.units = units;
+    this.clock = clock;
+  }
+
+  async get(actor: Actor, id: string): Promise<SubmissionView> {
+    const row = await this.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || !canSee(actor, row.unit_code)) throw errors.notFound('Submission');
+    return toView(recordFromRow(row), actor, this.clock(), this.units);
+  }
+
+  async list(actor: Actor, filter: ListFilter): Promise<Page<SubmissionView>> {
+    let query = this.db.selectFrom('items').selectAll();
+    const scopeUnit = canSee(actor, '') ? filter.unitCode : actor.unitCode;
+    if (filter.unitCode && scopeUnit !== filter.unitCode) return { items: [], nextCursor: null };
+    if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
+    if (filter.state) query = query.where('state', '=', filter.state);
+    if (filter.from) query = query.where('event_date', '>=', filter.from);
+    if (filter.to) query = query.where('event_date', '<=', filter.to);
+    if (filter.cursor) {
+      const [createdAt, id] = decodeCursor(filter.cursor, 2);
+      query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+    const now = this.clock();
+    return {
+      items: page.map((row) => toView(recordFromRow(row), actor, now, this.units)),
+      nextCursor: rows.length > filter.limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+    };
+  }
+
+  async history(actor: Actor, id: string): Promise<HistoryView[]> {
+    const item = await this.db.selectFrom('items').select('unit_code').where('id', '=', id).executeTakeFirst();
+    if (!item || !canSee(actor, item.unit_code)) throw errors.notFound('Submission');
+    const rows = await this.db.selectFrom('item_history').selectAll().where('item_id', '=', id).orderBy('seq').execute();
+    return rows.map((h) => ({
+      seq: h.seq,
+      action: h.action,
+      from: h.from_state,
+      to: h.to_state,
+      actor: { id: h.actor_id, name: h.actor_name, role: h.actor_role },
+      reason: h.reason,
+      signer: h.signer,
+      at: h.at.toISOString(),
+    }));
+  }
+
+  /** Items waiting for this caller, soonest deadline first; a claimed item stays with its claimer. */
+  async tasks(actor: Actor, limit: number, cursor?: string): Promise<Page<SubmissionView>> {
+    const states = TASK_STATES[actor.role];
+    if (!states) return { items: [], nextCursor: null };
+    const deadline = sql<Date>`coalesce(queue_deadline, 'infinity'::timestamptz)`;
+    let query = this.db.selectFrom('items').selectAll().where('state', 'in', states);
+    if (actor.unitCode && !canSee(actor, '')) query = query.where('unit_code', '=', actor.unitCode);
+    if (actor.role === 'reviewer') {
+      query = query.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor.id)]));
+    }
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor, 2);
+      query = query.where(sql<boolean>`(${deadline}, id) > (${at}::timestamptz, ${id}::uuid)`);
+    }
+    const rows = await query.orderBy(deadline).orderBy('id').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const now = this.clock();
+    return {
+      items: page.map((row) => toView(recordFromRow(row), actor, now, this.units)),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor([last.queue_deadline ? last.queue_deadline.toISOString() : 'infinity', last.id])
+          : null,
+    };
+  }
+}
+

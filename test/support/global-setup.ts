@@ -1,0 +1,53 @@
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { connectDatabase } from '../../db/connect.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+    templateDatabase: string;
+  }
+}
+
+/**
+ * One migrated template database per test run; each test file clones it (CREATE DATABASE …
+ * TEMPLATE), which takes milliseconds. Real Postgres: DATABASE_URL when set, else an embedded server.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedServer | undefined;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres(path.join('.data', 'test-pg'), Number(process.env.TEST_PG_PORT ?? 54339));
+    adminUrl = embedded.url;
+  }
+  const template = `nmg_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  const templateUrl = withDatabase(adminUrl, template);
+  const handle = connectDatabase(templateUrl, 2);
+  await migrateToLatest(handle.db);
+  await handle.close();
+  project.provide('adminDatabaseUrl', adminUrl);
+  project.provide('templateDatabase', template);
+
+  return async () => {
+    const leftovers = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+      [`${template}_%`, template],
+    );
+    for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
