@@ -1,0 +1,320 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+
+const ORDOS = '150600';
+const BAOTOU = '150200';
+
+let t: TestApp;
+let editor: Caller;
+let approver: Caller;
+let reviewer: Caller;
+let reviewer2: Caller;
+let manager: Caller;
+let otherEditor: Caller;
+let otherApprover: Caller;
+
+const draft = {
+  title: '鄂尔多斯市计生协开展优生优育进家庭活动',
+  body: '5月18日，鄂尔多斯市计生协在康巴什区开展优生优育进家庭活动。（鄂尔多斯市计生协 张三 供稿）',
+  eventDate: '2024-05-18',
+  major: false,
+  wechatUrl: 'https://mp.weixin.qq.com/s/example',
+};
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2024-05-20T10:00:00+08:00' });
+  editor = await createUser(t.app, 'editor', ORDOS, '张三');
+  approver = await createUser(t.app, 'approver', ORDOS, '王主任');
+  reviewer = await createUser(t.app, 'reviewer', undefined, '自治区编辑甲');
+  reviewer2 = await createUser(t.app, 'reviewer', undefined, '自治区编辑乙');
+  manager = await createUser(t.app, 'manager');
+  otherEditor = await createUser(t.app, 'editor', BAOTOU);
+  otherApprover = await createUser(t.app, 'approver', BAOTOU);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function create(body: object = draft) {
+  const response = await editor.post('/v1/submissions', body);
+  expect(response.statusCode).toBe(201);
+  return response.json();
+}
+
+const act = (caller: Caller, id: string, body: object, headers?: Record<string, string>) =>
+  caller.post(`/v1/submissions/${id}/actions`, body, headers);
+
+describe('the whole lifecycle through HTTP', () => {
+  it('goes draft → sign-off → submitted → returned → resubmitted → adopted → national, with history', async () => {
+    const item = await create();
+    expect(item).toMatchObject({
+      unitCode: ORDOS,
+      unitName: '鄂尔多斯市',
+      state: 'draft',
+      version: 1,
+      late: false,
+      kind: 'news',
+      allowedActions: ['request_signoff', 'withdraw'],
+      // 2024-05-18 (Sat) + 5 working days = Fri 2024-05-24; + 14 days = 2024-06-01, end of day in Shanghai.
+      dueAt: '2024-05-24T15:59:59.999Z',
+      staleAt: '2024-06-01T15:59:59.999Z',
+    });
+
+    let r = await act(editor, item.id, { action: 'request_signoff' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().state).toBe('awaiting_signoff');
+
+    r = await act(approver, item.id, { action: 'return', reason: '标题需修改' });
+    expect(r.json().state).toBe('draft');
+
+    r = await editor.patch(`/v1/submissions/${item.id}`, { title: '鄂尔多斯市计生协开展优生优育进家庭宣传活动' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().title).toBe('鄂尔多斯市计生协开展优生优育进家庭宣传活动');
+
+    await act(editor, item.id, { action: 'request_signoff' });
+    r = await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ state: 'submitted', signer: '王主任' });
+    expect(r.json().submittedAt).toBe('2024-05-20T02:00:00.000Z');
+
+    r = await act(reviewer, item.id, { action: 'return_for_revision', reason: '请补充活动数据' });
+    expect(r.json().state).toBe('draft');
+    await act(editor, item.id, { action: 'request_signoff' });
+    t.clock.set('2024-05-21T09:00:00+08:00');
+    r = await act(approver, item.id, { action: 'sign_off', signer: '李副主任' });
+    expect(r.json()).toMatchObject({ state: 'submitted', signer: '李副主任' });
+
+    r = await act(reviewer, item.id, { action: 'adopt' });
+    expect(r.json().state).toBe('adopted');
+    r = await act(reviewer, item.id, { action: 'forward_national' });
+    expect(r.json().state).toBe('forwarded_national');
+    r = await act(reviewer, item.id, { action: 'record_national_adoption' });
+    expect(r.json()).toMatchObject({ state: 'national_adopted', allowedActions: [] });
+    expect(r.json().nationalAdoptedAt).toBe('2024-05-21T01:00:00.000Z');
+
+    const history = (await manager.get(`/v1/submissions/${item.id}/history`)).json();
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'create', 'request_signoff', 'return', 'edit', 'request_signoff', 'sign_off', 'return_for_revision',
+      'request_signoff', 'sign_off', 'adopt', 'forward_national', 'record_national_adoption',
+    ]);
+    expect(history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(history[2]).toMatchObject({ from: 'awaiting_signoff', to: 'draft', reason: '标题需修改', actor: { name: '王主任', role: 'approver' } });
+    expect(history[5]).toMatchObject({ action: 'sign_off', signer: '王主任', from: 'awaiting_signoff', to: 'submitted' });
+    expect(history[8]).toMatchObject({ signer: '李副主任', at: '2024-05-21T01:00:00.000Z' });
+
+    // Points: submitted once (not again after return for revision), adopted, adopted nationally.
+    const { rows } = await t.services.pool.query(
+      `SELECT topic, payload->>'kind' AS kind FROM outbox WHERE item_id = $1 AND topic = 'score' ORDER BY id`,
+      [item.id],
+    );
+    expect(rows).toEqual([
+      { topic: 'score', kind: 'submitted' },
+      { topic: 'score', kind: 'adopted' },
+      { topic: 'score', kind: 'national_adopted' },
+    ]);
+    t.clock.set('2024-05-20T10:00:00+08:00');
+  });
+
+  it('rejects and withdraws', async () => {
+    const a = await create();
+    await act(editor, a.id, { action: 'request_signoff' });
+    await act(approver, a.id, { action: 'sign_off', signer: '王主任' });
+    const rejected = await act(reviewer, a.id, { action: 'reject', reason: '时效性不强' });
+    expect(rejected.json()).toMatchObject({ state: 'rejected', allowedActions: [] });
+
+    const b = await create();
+    const withdrawn = await act(editor, b.id, { action: 'withdraw' });
+    expect(withdrawn.json().state).toBe('withdrawn');
+    const again = await act(editor, b.id, { action: 'request_signoff' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'invalid_transition', details: { state: 'withdrawn' } });
+  });
+});
+
+describe('roles and scope', () => {
+  it('hides another unit’s items behind 404 and holds each role to its actions', async () => {
+    const item = await create();
+    for (const caller of [otherEditor, otherApprover]) {
+      expect((await caller.get(`/v1/submissions/${item.id}`)).statusCode).toBe(404);
+      expect((await caller.get(`/v1/submissions/${item.id}/history`)).statusCode).toBe(404);
+      const r = await act(caller, item.id, { action: 'withdraw' });
+      expect(r.statusCode).toBe(404);
+      expect(r.json().error.code).toBe('not_found');
+    }
+    expect((await otherEditor.patch(`/v1/submissions/${item.id}`, { title: 'x' })).statusCode).toBe(404);
+    const list = (await otherEditor.get('/v1/submissions')).json();
+    expect(list.items.every((i: { unitCode: string }) => i.unitCode === BAOTOU)).toBe(true);
+
+    // A role that may never adopt: 403. The right role in the wrong state: 409.
+    const forbidden = await act(editor, item.id, { action: 'adopt' });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().error.code).toBe('forbidden');
+    expect((await act(manager, item.id, { action: 'withdraw' })).statusCode).toBe(403);
+    expect((await act(reviewer, item.id, { action: 'adopt' })).statusCode).toBe(409);
+    // Approvers may not create or edit; managers read everything.
+    expect((await approver.post('/v1/submissions', draft)).statusCode).toBe(403);
+    expect((await manager.get(`/v1/submissions/${item.id}`)).json().allowedActions).toEqual([]);
+  });
+
+  it('answers 401 without a valid token', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/v1/units' })).statusCode).toBe(401);
+    const r = await callerFor(t.app, 'nmg_not-a-token').get('/v1/units');
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error.code).toBe('unauthenticated');
+  });
+
+  it('lists the 14 units', async () => {
+    const units = (await editor.get('/v1/units')).json();
+    expect(units).toHaveLength(14);
+    expect(units[0]).toEqual({ code: '150100', name: '呼和浩特市', kind: 'league' });
+    expect(units.filter((u: { kind: string }) => u.kind === 'planned_city').map((u: { name: string }) => u.name)).toEqual([
+      '满洲里市',
+      '二连浩特市',
+    ]);
+  });
+});
+
+describe('bad input', () => {
+  it('gives 400 validation_failed with details, never 500', async () => {
+    const cases: Array<[string, () => Promise<{ statusCode: number; json(): any }>]> = [
+      ['missing title', () => editor.post('/v1/submissions', { ...draft, title: undefined })],
+      ['bad date', () => editor.post('/v1/submissions', { ...draft, eventDate: '2024-02-30' })],
+      ['bad kind', () => editor.post('/v1/submissions', { ...draft, kind: 'opinion' })],
+      ['bad id', () => editor.get('/v1/submissions/not-a-uuid')],
+      ['unknown action', async () => act(editor, '00000000-0000-4000-8000-000000000000', { action: 'publish' })],
+      ['return without reason', async () => act(approver, '00000000-0000-4000-8000-000000000000', { action: 'return' })],
+      ['sign_off without signer', async () => act(approver, '00000000-0000-4000-8000-000000000000', { action: 'sign_off' })],
+      ['bad limit', () => editor.get('/v1/submissions?limit=0')],
+      ['bad cursor', () => editor.get('/v1/submissions?cursor=zzz')],
+      ['editor without unit', () => callerFor(t.app, 'test-bootstrap-admin-token-0123456789').post('/v1/users', { name: 'x', role: 'editor' })],
+      ['unknown unit', () => callerFor(t.app, 'test-bootstrap-admin-token-0123456789').post('/v1/users', { name: 'x', role: 'editor', unitCode: '999999' })],
+    ];
+    for (const [name, call] of cases) {
+      const r = await call();
+      expect(r.statusCode, name).toBe(400);
+      expect(r.json().error.code, name).toBe('validation_failed');
+    }
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/v1/submissions',
+      headers: { authorization: `Bearer ${editor.token}`, 'content-type': 'application/json' },
+      payload: '{"title":',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.code).toBe('validation_failed');
+    const missing = await act(reviewer, '00000000-0000-4000-8000-000000000000', { action: 'adopt' });
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('concurrency and idempotency', () => {
+  it('performs one transition for an Idempotency-Key sent twice and returns the same answer', async () => {
+    const item = await create();
+    const headers = { 'idempotency-key': 'req-123' };
+    const first = await act(editor, item.id, { action: 'request_signoff' }, headers);
+    const second = await act(editor, item.id, { action: 'request_signoff' }, headers);
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toEqual(first.json());
+    const history = (await editor.get(`/v1/submissions/${item.id}/history`)).json();
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'request_signoff']);
+    // The same key for another request is refused, not replayed.
+    const reused = await act(editor, item.id, { action: 'withdraw' }, headers);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe('idempotency_key_reused');
+  });
+
+  it('creates once per Idempotency-Key', async () => {
+    const headers = { 'idempotency-key': 'create-1' };
+    const [a, b] = await Promise.all([editor.post('/v1/submissions', draft, headers), editor.post('/v1/submissions', draft, headers)]);
+    expect(a.statusCode).toBe(201);
+    expect(b.statusCode).toBe(201);
+    expect(a.json().id).toBe(b.json().id);
+  });
+
+  it('lets exactly one of twenty concurrent conflicting actions win', async () => {
+    const item = await create();
+    await act(editor, item.id, { action: 'request_signoff' });
+    await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    const actions = ['adopt', 'reject', 'return_for_revision'];
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => act(reviewer, item.id, { action: actions[i % 3], reason: '并发测试' })),
+    );
+    const codes = responses.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(19);
+    for (const r of responses.filter((x) => x.statusCode === 409)) {
+      expect(['version_conflict', 'invalid_transition']).toContain(r.json().error.code);
+    }
+    const history = (await reviewer.get(`/v1/submissions/${item.id}/history`)).json();
+    expect(history).toHaveLength(4);
+  });
+
+  it('honours If-Match with 412 and returns an ETag', async () => {
+    const item = await create();
+    const got = await editor.get(`/v1/submissions/${item.id}`);
+    expect(got.headers.etag).toBe('"1"');
+    const stale = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文' }, { 'if-match': '"7"' });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().error.code).toBe('precondition_failed');
+    const ok = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文（鄂尔多斯市计生协 张三 供稿）' }, { 'if-match': '"1"' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers.etag).toBe('"2"');
+    const action = await act(editor, item.id, { action: 'request_signoff' }, { 'if-match': '"1"' });
+    expect(action.statusCode).toBe(412);
+  });
+});
+
+describe('tasks and claims', () => {
+  it('shows each role its queue, soonest deadline first, and keeps a claim with its claimer', async () => {
+    t.clock.set('2024-05-22T10:00:00+08:00');
+    const later = await create({ ...draft, eventDate: '2024-05-21' });
+    const sooner = await create({ ...draft, eventDate: '2024-05-15' });
+    for (const item of [later, sooner]) {
+      await act(editor, item.id, { action: 'request_signoff' });
+    }
+    const approverTasks = (await approver.get('/v1/tasks')).json().items.map((i: { id: string }) => i.id);
+    expect(approverTasks.indexOf(sooner.id)).toBeLessThan(approverTasks.indexOf(later.id));
+    expect((await otherApprover.get('/v1/tasks')).json().items).toEqual([]);
+
+    for (const item of [later, sooner]) await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    const ids = (caller: Caller) => caller.get('/v1/tasks?limit=200').then((r) => r.json().items.map((i: { id: string }) => i.id));
+    expect(await ids(reviewer)).toEqual(expect.arrayContaining([sooner.id, later.id]));
+
+    const claim = await reviewer.post(`/v1/tasks/${sooner.id}/claim`);
+    expect(claim.statusCode).toBe(200);
+    expect(claim.json().claimedBy).toBe(reviewer.id);
+    expect(await ids(reviewer)).toContain(sooner.id);
+    expect(await ids(reviewer2)).not.toContain(sooner.id);
+
+    const stolen = await reviewer2.post(`/v1/tasks/${sooner.id}/claim`);
+    expect(stolen.statusCode).toBe(409);
+    expect(stolen.json().error.code).toBe('claimed_by_other');
+    const blocked = await act(reviewer2, sooner.id, { action: 'adopt' });
+    expect(blocked.statusCode).toBe(409);
+    expect((await editor.post(`/v1/tasks/${sooner.id}/claim`)).statusCode).toBe(403);
+
+    expect((await reviewer.post(`/v1/tasks/${sooner.id}/unclaim`)).json().claimedBy).toBeNull();
+    expect(await ids(reviewer2)).toContain(sooner.id);
+    t.clock.set('2024-05-20T10:00:00+08:00');
+  });
+
+  it('pages through lists with a cursor', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const url = `/v1/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await editor.get(url)).json();
+      page.items.forEach((i: { id: string }) => seen.add(i.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    const total = await t.services.pool.query(`SELECT count(*)::int AS n FROM items WHERE unit_code = $1`, [ORDOS]);
+    expect(seen.size).toBe(total.rows[0].n);
+    const filtered = (await reviewer.get('/v1/submissions?state=national_adopted')).json().items;
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((i: { state: string }) => i.state === 'national_adopted')).toBe(true);
+  });
+});
