@@ -305,8 +305,8 @@ describe('tasks and claims', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const url = `/v1/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await editor.get(url)).json();
+      const url: string = `/v1/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await editor.get(url)).json();
       page.items.forEach((i: { id: string }) => seen.add(i.id));
       cursor = page.nextCursor;
       pages += 1;
