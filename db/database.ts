@@ -19,14 +19,14 @@ export interface UsersTable {
   name: string;
   role: string;
   unit_code: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Generated<Date>;
   disabled_at: Timestamp | null;
 }
 
 export interface ApiTokensTable {
   token_hash: Buffer;
   user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: Generated<Date>;
   revoked_at: Timestamp | null;
 }
 
@@ -41,6 +41,7 @@ export interface ItemsTable {
   kind: 'news' | 'case';
   wechat_url: string | null;
   state: string;
+  state_entered_at: Timestamp;
   late: boolean;
   due_at: Timestamp;
   stale_at: Timestamp;
@@ -63,7 +64,7 @@ export interface ItemsTable {
 }
 
 export interface ItemHistoryTable {
-  id: Generated<string>;
+  id: Generated<number>;
   item_id: string;
   seq: number;
   action: string;
@@ -78,13 +79,13 @@ export interface ItemHistoryTable {
 }
 
 export interface OutboxTable {
-  id: Generated<string>;
+  id: Generated<number>;
   item_id: string | null;
   history_seq: number | null;
   topic: string;
   payload: Json<Record<string, unknown>>;
   run_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: Generated<Date>;
   dispatched_at: Timestamp | null;
 }
 
@@ -94,7 +95,7 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   status: number;
   response: Json<unknown>;
-  created_at: Generated<Timestamp>;
+  created_at: Generated<Date>;
 }
 
 export interface CalendarDaysTable {
@@ -102,14 +103,57 @@ export interface CalendarDaysTable {
   workday: boolean;
   note: string;
   updated_by: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Generated<Date>;
 }
 
 export interface CalendarYearsTable {
   year: number;
   note: string;
   updated_by: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Generated<Date>;
+}
+
+export interface ScoringRulesTable {
+  year: number;
+  submitted: number;
+  adopted: number;
+  national_adopted: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ScoreEntriesTable {
+  id: Generated<number>;
+  item_id: string;
+  history_seq: number;
+  unit_code: string;
+  kind: 'submitted' | 'adopted' | 'national_adopted';
+  points: number;
+  occurred_at: Timestamp;
+  occurred_on: DateOnly;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  item_id: string | null;
+  kind: string;
+  message: string;
+  source: string;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  unit_code: string | null;
+  user_id: string | null;
+  url: string;
+  secret: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  disabled_at: Timestamp | null;
 }
 
 export interface Database {
@@ -122,6 +166,10 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   calendar_days: CalendarDaysTable;
   calendar_years: CalendarYearsTable;
+  scoring_rules: ScoringRulesTable;
+  score_entries: ScoreEntriesTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;

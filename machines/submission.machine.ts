@@ -45,12 +45,15 @@ const submissionSetup = setup({
     notClaimedByOther: ({ context, event }) => context.claimedBy === null || context.claimedBy === event.actor.id,
     claimedByActor: ({ context, event }) => context.claimedBy === event.actor.id,
     remindsOf: ({ event }, params: { reminder: string }) => event.type === 'remind' && event.reminder === params.reminder,
+    notYetReminded: ({ context }) => !context.reminded,
   },
   actions: {
     notify: (_, _params: { kind: NotificationKind }) => {},
     award: (_, _params: { kind: ScoreKind }) => {},
     schedule_deadlines: () => {},
     flagLate: assign({ late: true }),
+    markReminded: assign({ reminded: true }),
+    resetReminder: assign({ reminded: false }),
     claim: assign({ claimedBy: ({ event }) => event.actor.id }),
     releaseClaim: assign({ claimedBy: null }),
     applyEdit: assign(({ event }) =>
@@ -90,6 +93,7 @@ export const submissionMachine = submissionSetup.createMachine({
     submittedAt: null,
     adoptedAt: null,
     nationalAdoptedAt: null,
+    reminded: false,
   }),
   entry: 'schedule_deadlines',
   // Leaving a reviewer's queue state always releases a claim.
@@ -108,6 +112,7 @@ export const submissionMachine = submissionSetup.createMachine({
       },
     },
     awaiting_signoff: {
+      entry: 'resetReminder',
       on: {
         sign_off: {
           guard: and([may('approver'), 'passesQuality']),
@@ -119,12 +124,13 @@ export const submissionMachine = submissionSetup.createMachine({
         mark_late: { guard: and([may('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
         expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
         remind: {
-          guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'signoff_waiting' } }]),
-          actions: notify('signoff_waiting'),
+          guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'signoff_waiting' } }, 'notYetReminded']),
+          actions: ['markReminded', notify('signoff_waiting')],
         },
       },
     },
     submitted: {
+      entry: 'resetReminder',
       exit: 'releaseClaim',
       on: {
         claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
@@ -146,8 +152,8 @@ export const submissionMachine = submissionSetup.createMachine({
         },
         expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
         remind: {
-          guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'stale_soon' } }]),
-          actions: notify('stale_soon'),
+          guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'stale_soon' } }, 'notYetReminded']),
+          actions: ['markReminded', notify('stale_soon')],
         },
       },
     },

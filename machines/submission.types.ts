@@ -95,6 +95,8 @@ export interface SubmissionContext {
   submittedAt: number | null;
   adoptedAt: number | null;
   nationalAdoptedAt: number | null;
+  /** A reminder went out for the current stay in this state (one per stay). */
+  reminded: boolean;
 }
 
 export interface SubmissionInput {

@@ -7,6 +7,11 @@ import { directoryRoutes } from './routes/directory.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { adminJobRoutes } from './routes/admin-jobs.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { scoringRuleRoutes } from './routes/scoring-rules.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import type { Services } from './services/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -32,6 +37,15 @@ export async function buildApp({ services, readiness = [], logger = true }: AppO
     reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
   });
   app.decorateRequest('actor', null);
+  app.addHook('onResponse', async (request, reply) => {
+    services.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics()),
+  );
 
   await app.register(swagger, {
     openapi: {
@@ -54,6 +68,11 @@ export async function buildApp({ services, readiness = [], logger = true }: AppO
     await directoryRoutes(scope, services);
     await submissionRoutes(scope, services);
     await taskRoutes(scope, services);
+    await notificationRoutes(scope, services);
+    await webhookRoutes(scope, services);
+    await calendarRoutes(scope, services);
+    await scoringRuleRoutes(scope, services);
+    await adminJobRoutes(scope, services);
   });
   return app as unknown as FastifyInstance;
 }

@@ -24,6 +24,12 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   QUEUE_PREFIX: z.string().default('nmg'),
   UPLOAD_DIR: z.string().optional(),
+  /** The worker process's /metrics and /healthz port. */
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** How often workers look for jobs whose worker died. */
+  STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Fault injection for the crash test: score jobs stay open this long after their write. Never set in production. */
+  FAULT_SCORE_PAUSE_MS: z.coerce.number().int().min(0).optional(),
   MAX_IMAGE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
 });
 

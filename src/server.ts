@@ -1,41 +1,65 @@
 import { buildApp } from './app.ts';
 import { openInfrastructure } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
-import { createServices } from './services/index.ts';
-import { calendarReadiness } from './routes/calendar-readiness.ts';
 import { createLogger } from './logger.ts';
+import { calendarReadiness } from './routes/calendar-readiness.ts';
+import { createServices } from './services/index.ts';
+import { createQueueKit } from '../workers/queues.ts';
+import { startWorkers } from '../workers/runtime.ts';
 
-/** The API process: `npm run api`. `npm start` (src/main.ts) runs it together with the workers. */
-export async function startApi() {
+/**
+ * The API process (`npm run api`); with `withWorkers` (`npm start`) the workers, the outbox relay
+ * and the sweeper run in the same process, for small installs.
+ */
+export async function startApi({ withWorkers = false } = {}) {
   const config = loadConfig();
-  const log = createLogger(config, 'api');
+  const log = createLogger(config, withWorkers ? 'api+worker' : 'api');
   const opened = await openInfrastructure(config, log);
-  const services = createServices(opened.infra);
+  const queues = createQueueKit({
+    redisUrl: config.REDIS_URL,
+    databaseUrl: opened.databaseUrl,
+    prefix: config.QUEUE_PREFIX,
+    stalledIntervalMs: config.STALLED_INTERVAL_MS,
+  });
+  log.info({ backend: queues.backend }, 'queue backend');
+  const services = createServices(opened.infra, queues);
+  const runtime = withWorkers ? startWorkers(services, queues, services.metrics) : undefined;
   const app = await buildApp({ services, readiness: [calendarReadiness(services)], logger: log });
   await app.listen({ port: config.PORT, host: config.HOST });
   return {
     app,
-    opened,
     stop: async () => {
       await app.close();
+      if (runtime) await runtime.stop();
+      else await queues.close();
       await opened.close();
     },
   };
 }
 
-if (import.meta.main) {
-  startApi()
-    .then(({ app, stop }) => {
-      const shutdown = async (signal: string) => {
-        app.log.info({ signal }, 'shutting down');
-        await stop();
-        process.exit(0);
+/** Stops cleanly on SIGTERM/SIGINT: no new requests, running jobs finish or go back to the queue. */
+export function runUntilSignalled(start: () => Promise<{ stop(): Promise<void> }>) {
+  start()
+    .then(({ stop }) => {
+      let stopping = false;
+      const shutdown = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.error(JSON.stringify({ level: 30, msg: 'shutting down', signal }));
+        stop()
+          .then(() => process.exit(0))
+          .catch((error) => {
+            console.error(error);
+            process.exit(1);
+          });
       };
-      process.once('SIGTERM', () => void shutdown('SIGTERM'));
-      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
     })
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     });
 }
+
+if (import.meta.main) runUntilSignalled(() => startApi());

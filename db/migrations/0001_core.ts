@@ -44,6 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       kind text NOT NULL DEFAULT 'news' CHECK (kind IN ('news', 'case')),
       wechat_url text,
       state text NOT NULL,
+      state_entered_at timestamptz NOT NULL,
       late boolean NOT NULL DEFAULT false,
       due_at timestamptz NOT NULL,
       stale_at timestamptz NOT NULL,
@@ -69,6 +70,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ) STORED
     );
     CREATE INDEX items_queue_idx ON items (state, unit_code, queue_deadline, id);
+    CREATE INDEX items_due_idx ON items (due_at) WHERE state IN ('draft', 'awaiting_signoff') AND NOT late;
+    CREATE INDEX items_stale_idx ON items (stale_at) WHERE state IN ('draft', 'awaiting_signoff', 'submitted');
     CREATE INDEX items_unit_created_idx ON items (unit_code, created_at DESC, id DESC);
     CREATE INDEX items_created_idx ON items (created_at DESC, id DESC);
 

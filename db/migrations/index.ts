@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as core from './0001_core.ts';
+import * as consequences from './0002_consequences.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0002_consequences': consequences,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -125,7 +125,8 @@ const UPDATE_ITEM = `
       title = $1, body = $2, event_date = $3, major = $4, kind = $5, wechat_url = $6, state = $7, late = $8,
       due_at = $9, stale_at = $10, deadline_provisional = $11, first_submitted_at = $12, submitted_at = $13,
       adopted_at = $14, national_adopted_at = $15, claimed_by = $16, signer = $17, signed_by = $18, signed_at = $19,
-      snapshot = $20, machine_version = $21, version = version + 1, updated_at = $22
+      snapshot = $20, machine_version = $21, version = version + 1, updated_at = $22,
+      state_entered_at = CASE WHEN state = $7 THEN state_entered_at ELSE $22 END
     WHERE id = $35 AND version = $36
     RETURNING id, version
   ),${FOLLOW_UPS}`;
@@ -135,9 +136,9 @@ const INSERT_ITEM = `
     INSERT INTO items (
       title, body, event_date, major, kind, wechat_url, state, late, due_at, stale_at, deadline_provisional,
       first_submitted_at, submitted_at, adopted_at, national_adopted_at, claimed_by, signer, signed_by, signed_at,
-      snapshot, machine_version, updated_at, id, unit_code, created_by, created_at, version)
+      snapshot, machine_version, updated_at, id, unit_code, created_by, created_at, version, state_entered_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-      $35, $36, $25, $22, 1)
+      $35, $36, $25, $22, 1, $22)
     RETURNING id, version
   ),${FOLLOW_UPS}`;
 

@@ -19,6 +19,17 @@ export async function healthRoutes(app: FastifyInstance, services: Services, ext
         return { ok: true };
       },
     },
+    ...(services.queues
+      ? [
+          {
+            name: `queue (${services.queues.backend})`,
+            check: async () => {
+              await services.queues!.ping();
+              return { ok: true };
+            },
+          },
+        ]
+      : []),
     ...extra,
   ];
 

@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { Database } from '../../db/database.ts';
 import { Authenticator } from '../auth/authenticator.ts';
 import type { Config } from '../config.ts';
+import { Metrics } from '../metrics.ts';
+import type { QueueKit } from '../../workers/queues.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
 import { SubmissionCommands, type QualityGate } from './submission-commands.ts';
 import { SubmissionQueries } from './submission-queries.ts';
@@ -20,15 +22,24 @@ export interface Infrastructure {
 }
 
 export interface Services extends Infrastructure {
+  /** The queue backend, where this process has one (admin job views, readiness, metrics). */
+  queues?: QueueKit;
+  metrics: Metrics;
   authenticator: Authenticator;
   commands: SubmissionCommands;
   queries: SubmissionQueries;
 }
 
-export function createServices(infra: Infrastructure): Services {
+export function createServices(infra: Infrastructure, queues?: QueueKit): Services {
   const { config, db, pool, units, calendar, quality, clock, log } = infra;
+  const outboxBacklog = async () => {
+    const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
   return {
     ...infra,
+    queues,
+    metrics: new Metrics({ kit: queues, outboxBacklog }),
     authenticator: new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS),
     commands: new SubmissionCommands({
       pool,

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../auth/plugin.ts';
+import { errors } from '../errors.ts';
+import type { Services } from '../services/index.ts';
+import { QUEUE_NAMES } from '../../workers/queues.ts';
+import { errorResponses } from './schemas.ts';
+
+const failedJobSchema = z.object({
+  queue: z.string(),
+  id: z.string(),
+  name: z.string(),
+  data: z.unknown(),
+  failedReason: z.string().nullable(),
+  attemptsMade: z.number(),
+  createdAt: z.string(),
+  failedAt: z.string().nullable(),
+});
+
+export async function adminJobRoutes(app: FastifyInstance, services: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const admins = requireActor(services.authenticator, ['admin']);
+  const tags = ['admin'];
+  const kit = () => {
+    if (!services.queues) throw errors.unavailable('No queue backend in this process');
+    return services.queues;
+  };
+
+  r.get('/v1/admin/failed-jobs', {
+    preHandler: admins,
+    schema: { tags, summary: 'Jobs that failed for good, newest first', response: { 200: z.array(failedJobSchema), ...errorResponses } },
+  }, async () => {
+    const result = [];
+    for (const queue of QUEUE_NAMES) {
+      const jobs = await kit().queue(queue).getFailed(0, 99);
+      for (const job of jobs) {
+        result.push({
+          queue,
+          id: String(job.id),
+          name: job.name,
+          data: job.data,
+          failedReason: job.failedReason ?? null,
+          attemptsMade: job.attemptsMade,
+          createdAt: new Date(job.timestamp).toISOString(),
+          failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+        });
+      }
+    }
+    return result.sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''));
+  });
+
+  r.post('/v1/admin/failed-jobs/:queue/:id/retry', {
+    preHandler: admins,
+    schema: {
+      tags,
+      summary: 'Run a failed job again',
+      params: z.object({ queue: z.enum(QUEUE_NAMES), id: z.string().min(1).max(300) }),
+      response: { 202: z.object({ queue: z.string(), id: z.string(), state: z.string() }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { queue, id } = request.params;
+    const job = await kit().queue(queue).getJob(id);
+    if (!job) throw errors.notFound('Job');
+    const state = await job.getState();
+    if (state !== 'failed') throw errors.conflict('job_not_failed', `The job is ${state}, not failed`);
+    await job.retry();
+    return reply.status(202).send({ queue, id, state: 'waiting' });
+  });
+}

@@ -1,0 +1,46 @@
+import { createServer } from 'node:http';
+import { openInfrastructure } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/logger.ts';
+import { runUntilSignalled } from '../src/server.ts';
+import { createServices } from '../src/services/index.ts';
+import { createQueueKit } from './queues.ts';
+import { startWorkers } from './runtime.ts';
+
+/** `npm run worker`: the workers, the outbox relay and the sweeper, with /metrics on WORKER_PORT. */
+export async function startWorkerProcess() {
+  const config = loadConfig();
+  const log = createLogger(config, 'worker');
+  const opened = await openInfrastructure(config, log);
+  const queues = createQueueKit({
+    redisUrl: config.REDIS_URL,
+    databaseUrl: opened.databaseUrl,
+    prefix: config.QUEUE_PREFIX,
+    stalledIntervalMs: config.STALLED_INTERVAL_MS,
+  });
+  const services = createServices(opened.infra, queues);
+  const runtime = startWorkers(services, queues, services.metrics, { scorePauseMs: config.FAULT_SCORE_PAUSE_MS });
+  log.info({ backend: queues.backend }, 'workers started');
+
+  const server = createServer((request, response) => {
+    if (request.url === '/metrics') {
+      services.metrics.registry.metrics().then((body) => {
+        response.writeHead(200, { 'content-type': services.metrics.registry.contentType }).end(body);
+      });
+    } else if (request.url === '/healthz') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(config.WORKER_PORT, config.HOST, resolve));
+  return {
+    stop: async () => {
+      server.close();
+      await runtime.stop();
+      await opened.close();
+    },
+  };
+}
+
+if (import.meta.main) runUntilSignalled(startWorkerProcess);

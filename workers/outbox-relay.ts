@@ -1,0 +1,119 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { WorkCalendar } from '../src/time/work-calendar.ts';
+import { deadlineJobs, signoffReminderJob, type ScheduledJob } from './deadline-schedule.ts';
+import { deadlineJob, notificationJob, scoreJob } from './jobs.ts';
+import type { QueueKit } from './queues.ts';
+
+export interface RelaySettings {
+  staleReminderDays: number;
+  signoffReminderWorkdays: number;
+  batchSize?: number;
+}
+
+interface PendingRow {
+  id: number;
+  item_id: string | null;
+  history_seq: number | null;
+  topic: string;
+  payload: Record<string, unknown>;
+  at: Date | null;
+}
+
+/**
+ * Moves committed outbox rows into the queues, oldest first, and marks them dispatched. Rows are
+ * locked with SKIP LOCKED so that several relays (API and worker processes) share the work. If the
+ * queue is down the transaction rolls back and the rows wait for the next pass: nothing is lost.
+ * A row dispatched twice (crash between add and mark) is harmless: job ids are deterministic.
+ */
+export class OutboxRelay {
+  private readonly db: Kysely<Database>;
+  private readonly kit: QueueKit;
+  private readonly calendar: WorkCalendar;
+  private readonly settings: RelaySettings;
+  private readonly clock: () => number;
+
+  constructor(db: Kysely<Database>, kit: QueueKit, calendar: WorkCalendar, settings: RelaySettings, clock: () => number) {
+    this.db = db;
+    this.kit = kit;
+    this.calendar = calendar;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Dispatches one batch; returns how many rows went out. */
+  async dispatchBatch(): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const { rows } = await sql<PendingRow>`
+        SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at
+        FROM outbox o
+        LEFT JOIN item_history h ON h.item_id = o.item_id AND h.seq = o.history_seq
+        WHERE o.dispatched_at IS NULL
+        ORDER BY o.id
+        LIMIT ${this.settings.batchSize ?? 200}
+        FOR UPDATE OF o SKIP LOCKED`.execute(tx);
+      if (rows.length === 0) return 0;
+      for (const row of rows) await this.dispatch(row);
+      await tx
+        .updateTable('outbox')
+        .set({ dispatched_at: new Date() })
+        .where('id', 'in', rows.map((r) => r.id))
+        .execute();
+      return rows.length;
+    });
+  }
+
+  /** Dispatches until the outbox is empty (or the queue fails). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.dispatchBatch();
+      total += n;
+      if (n === 0) return total;
+    }
+  }
+
+  private async dispatch(row: PendingRow): Promise<void> {
+    const itemId = row.item_id ?? '';
+    const seq = row.history_seq ?? 0;
+    switch (row.topic) {
+      case 'deadlines': {
+        const dueAt = Date.parse(String(row.payload.dueAt));
+        const staleAt = Date.parse(String(row.payload.staleAt));
+        await this.schedule(deadlineJobs(itemId, dueAt, staleAt, this.settings.staleReminderDays));
+        return;
+      }
+      case 'score': {
+        const data = scoreJob.parse({ itemId, seq, kind: row.payload.kind, unitCode: row.payload.unitCode });
+        await this.kit.queue('scores').add('score', data, { jobId: `outbox-${row.id}` });
+        return;
+      }
+      case 'notify': {
+        const data = notificationJob.parse({
+          outboxId: row.id,
+          itemId,
+          kind: row.payload.kind,
+          unitCode: row.payload.unitCode,
+          reason: row.payload.reason ?? null,
+        });
+        await this.kit.queue('notifications').add('notify', data, { jobId: `outbox-${row.id}` });
+        if (data.kind === 'signoff_requested' && row.at) {
+          const enteredAt = row.at.getTime();
+          await this.schedule([signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar)]);
+        }
+        return;
+      }
+      default:
+        throw new Error(`outbox row ${row.id} has unknown topic ${row.topic}`);
+    }
+  }
+
+  private async schedule(jobs: ScheduledJob[]): Promise<void> {
+    const now = this.clock();
+    for (const job of jobs) {
+      await this.kit
+        .queue('deadlines')
+        .add(job.data.event, deadlineJob.parse(job.data), { jobId: job.jobId, delay: Math.max(0, job.runAt - now) });
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/** The queues: each holds one kind of work; Postgres keeps the truth, a queue only the work to do. */
+export const QUEUE_NAMES = ['deadlines', 'scores', 'notifications', 'webhooks'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface QueueSettings {
+  /** Redis when set (production); otherwise BullMQ's PostgreSQL backend on `databaseUrl`. */
+  redisUrl?: string;
+  databaseUrl: string;
+  /** Redis key prefix, or the Postgres schema of the queue tables: keeps installs (and test files) apart. */
+  prefix: string;
+  /** How often a worker looks for jobs whose worker died (ms). */
+  stalledIntervalMs?: number;
+}
+
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000 },
+  // Keep finished jobs for a while so that a deterministic job id added again is recognised.
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+export interface QueueKit {
+  backend: 'redis' | 'postgres';
+  queue(name: QueueName): Queue;
+  worker(name: QueueName, processor: Processor, options?: Partial<WorkerOptions>): Worker;
+  /** Whether the backend answers now (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Queues and workers on either backend. Producers fail fast when Redis is down (the outbox keeps
+ * the work); workers retry their connection forever, as BullMQ requires.
+ */
+export function createQueueKit(settings: QueueSettings): QueueKit {
+  return settings.redisUrl ? redisKit(settings, settings.redisUrl) : postgresKit(settings);
+}
+
+function redisKit(settings: QueueSettings, url: string): QueueKit {
+  const producer = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  producer.on('error', () => {}); // reported through failed adds and /readyz
+  const queues = new Map<QueueName, Queue>();
+  const workers: Worker[] = [];
+  const workerConnections: Redis[] = [];
+  return {
+    backend: 'redis',
+    queue(name) {
+      let queue = queues.get(name);
+      if (!queue) {
+        queue = new Queue(name, { connection: producer, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+        queue.on('error', () => {});
+        queues.set(name, queue);
+      }
+      return queue;
+    },
+    worker(name, processor, options = {}) {
+      const connection = new Redis(url, { maxRetriesPerRequest: null });
+      connection.on('error', () => {});
+      workerConnections.push(connection);
+      const worker = new Worker(name, processor, {
+        connection,
+        prefix: settings.prefix,
+        stalledInterval: settings.stalledIntervalMs ?? 30_000,
+        ...options,
+      });
+      worker.on('error', () => {});
+      workers.push(worker);
+      return worker;
+    },
+    async ping() {
+      await producer.ping();
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      for (const c of workerConnections) c.disconnect();
+      producer.disconnect();
+    },
+  };
+}
+
+function postgresKit(settings: QueueSettings): QueueKit {
+  const connection = { connectionString: settings.databaseUrl, schema: settings.prefix, migrate: true, max: 4 };
+  // The Postgres backend's classes are generic over their backend; the rest of the code sees plain Queue/Worker.
+  const queues = new Map<QueueName, Queue>();
+  const workers: Worker[] = [];
+  return {
+    backend: 'postgres',
+    queue(name) {
+      let queue = queues.get(name);
+      if (!queue) {
+        queue = new Queue(name, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }, createPostgresBackend) as unknown as Queue;
+        queue.on('error', () => {});
+        queues.set(name, queue);
+      }
+      return queue;
+    },
+    worker(name, processor, options = {}) {
+      const worker = new Worker(
+        name,
+        processor,
+        { connection, stalledInterval: settings.stalledIntervalMs ?? 30_000, ...(options as object) },
+        createPostgresBackend,
+      ) as unknown as Worker;
+      worker.on('error', () => {});
+      workers.push(worker);
+      return worker;
+    },
+    async ping() {
+      await (this.queue('deadlines') as Queue).getJobCounts('waiting');
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

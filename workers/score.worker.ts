@@ -1,0 +1,62 @@
+import type { Job } from 'bullmq';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { shanghaiDate, yearOf } from '../src/time/shanghai.ts';
+import { scoreJob, type ScoreJob } from './jobs.ts';
+
+export interface Points {
+  submitted: number;
+  adopted: number;
+  national_adopted: number;
+}
+
+/** The year's rules; a year without its own takes the nearest earlier year's (then the nearest later). */
+export async function rulesForYear(db: Kysely<Database>, year: number): Promise<Points | undefined> {
+  return db
+    .selectFrom('scoring_rules')
+    .select(['submitted', 'adopted', 'national_adopted'])
+    .orderBy(sql`year > ${year}`)
+    .orderBy(sql`abs(year - ${year})`)
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Writes the ledger entry for one scoring transition. Unique per (item, history seq, kind): a retry,
+ * a duplicate job or a worker killed half-way and restarted adds nothing.
+ */
+export async function recordScore(db: Kysely<Database>, data: ScoreJob): Promise<boolean> {
+  const history = await db
+    .selectFrom('item_history')
+    .select('at')
+    .where('item_id', '=', data.itemId)
+    .where('seq', '=', data.seq)
+    .executeTakeFirst();
+  if (!history) throw new Error(`no history ${data.itemId}#${data.seq}`);
+  const occurredOn = shanghaiDate(history.at.getTime());
+  const rules = await rulesForYear(db, yearOf(occurredOn));
+  if (!rules) throw new Error('no scoring rules defined');
+  const inserted = await db
+    .insertInto('score_entries')
+    .values({
+      item_id: data.itemId,
+      history_seq: data.seq,
+      unit_code: data.unitCode,
+      kind: data.kind,
+      points: rules[data.kind],
+      occurred_at: history.at,
+      occurred_on: occurredOn,
+    })
+    .onConflict((oc) => oc.columns(['item_id', 'history_seq', 'kind']).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function scoreProcessor(db: Kysely<Database>, options: { pauseAfterWriteMs?: number } = {}) {
+  return async (job: Job) => {
+    const inserted = await recordScore(db, scoreJob.parse(job.data));
+    // Fault injection for the crash test: hold the job open after the write, as a slow worker would.
+    if (options.pauseAfterWriteMs) await new Promise((resolve) => setTimeout(resolve, options.pauseAfterWriteMs));
+    return { inserted };
+  };
+}

@@ -1,0 +1,104 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { SYSTEM_ACTOR } from '../src/auth/authenticator.ts';
+import type { SubmissionCommands } from '../src/services/submission-commands.ts';
+import type { WorkCalendar } from '../src/time/work-calendar.ts';
+import type { SubmissionEvent } from '../machines/submission.types.ts';
+import { signoffReminderAt } from './deadline-schedule.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface SweepSettings {
+  staleReminderDays: number;
+  signoffReminderWorkdays: number;
+  batchSize?: number;
+}
+
+export interface SweepResult {
+  markedLate: number;
+  expired: number;
+  reminded: number;
+}
+
+/**
+ * The safety net under the delayed jobs: reads the tables for deadlines that passed with no effect
+ * (a job lost with Redis, a worker that was down) and applies them through the command service.
+ * A lost job therefore delays its effect by at most one sweep.
+ */
+export class Sweeper {
+  private readonly db: Kysely<Database>;
+  private readonly commands: SubmissionCommands;
+  private readonly calendar: WorkCalendar;
+  private readonly settings: SweepSettings;
+  private readonly clock: () => number;
+
+  constructor(db: Kysely<Database>, commands: SubmissionCommands, calendar: WorkCalendar, settings: SweepSettings, clock: () => number) {
+    this.db = db;
+    this.commands = commands;
+    this.calendar = calendar;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  async sweep(): Promise<SweepResult> {
+    const now = new Date(this.clock());
+    const limit = this.settings.batchSize ?? 500;
+    const overdue = await this.db
+      .selectFrom('items')
+      .select('id')
+      .where('state', 'in', ['draft', 'awaiting_signoff'])
+      .where('late', '=', false)
+      .where('due_at', '<', now)
+      .limit(limit)
+      .execute();
+    const stale = await this.db
+      .selectFrom('items')
+      .select('id')
+      .where('state', 'in', ['draft', 'awaiting_signoff', 'submitted'])
+      .where('stale_at', '<', now)
+      .limit(limit)
+      .execute();
+    const markedLate = await this.send(overdue.map((r) => r.id), { type: 'mark_late' });
+    const expired = await this.send(stale.map((r) => r.id), { type: 'expire' });
+    const reminded = await this.remind(now);
+    return { markedLate, expired, reminded };
+  }
+
+  private async remind(now: Date): Promise<number> {
+    const notReminded = sql<boolean>`coalesce((snapshot -> 'context' ->> 'reminded')::boolean, false) = false`;
+    const staleSoon = await this.db
+      .selectFrom('items')
+      .select('id')
+      .where('state', '=', 'submitted')
+      .where(notReminded)
+      .where('stale_at', '<', new Date(now.getTime() + this.settings.staleReminderDays * DAY_MS))
+      .where('stale_at', '>=', now)
+      .limit(this.settings.batchSize ?? 500)
+      .execute();
+    // Waiting for sign-off: a cheap calendar-day filter in SQL, the working-day rule in Node.
+    const waiting = await this.db
+      .selectFrom('items')
+      .select(['id', 'state_entered_at'])
+      .where('state', '=', 'awaiting_signoff')
+      .where(notReminded)
+      .where('state_entered_at', '<', new Date(now.getTime() - DAY_MS + 1))
+      .limit(this.settings.batchSize ?? 500)
+      .execute();
+    const due = waiting.filter(
+      (r) => signoffReminderAt(r.state_entered_at.getTime(), this.settings.signoffReminderWorkdays, this.calendar) <= now.getTime(),
+    );
+    return (
+      (await this.send(staleSoon.map((r) => r.id), { type: 'remind', reminder: 'stale_soon' })) +
+      (await this.send(due.map((r) => r.id), { type: 'remind', reminder: 'signoff_waiting' }))
+    );
+  }
+
+  private async send(ids: string[], partial: { type: 'mark_late' | 'expire' } | { type: 'remind'; reminder: 'stale_soon' | 'signoff_waiting' }) {
+    let applied = 0;
+    for (const id of ids) {
+      const event = { ...partial, actor: SYSTEM_ACTOR, now: this.clock() } as SubmissionEvent;
+      if (await this.commands.system(SYSTEM_ACTOR, id, event)) applied += 1;
+    }
+    return applied;
+  }
+}
