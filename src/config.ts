@@ -28,6 +28,11 @@ const envSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** How often workers look for jobs whose worker died. */
   STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Attempts per job and the first backoff delay (doubling each time). */
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
+  /** A job's lock: a worker that dies gives its job back after this long. */
+  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** Fault injection for the crash test: score jobs stay open this long after their write. Never set in production. */
   FAULT_SCORE_PAUSE_MS: z.coerce.number().int().min(0).optional(),
   MAX_IMAGE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),

@@ -4,7 +4,7 @@ import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { calendarReadiness } from './routes/calendar-readiness.ts';
 import { createServices } from './services/index.ts';
-import { createQueueKit } from '../workers/queues.ts';
+import { createQueueKit, queueSettingsFrom } from '../workers/queues.ts';
 import { startWorkers } from '../workers/runtime.ts';
 
 /**
@@ -15,12 +15,7 @@ export async function startApi({ withWorkers = false } = {}) {
   const config = loadConfig();
   const log = createLogger(config, withWorkers ? 'api+worker' : 'api');
   const opened = await openInfrastructure(config, log);
-  const queues = createQueueKit({
-    redisUrl: config.REDIS_URL,
-    databaseUrl: opened.databaseUrl,
-    prefix: config.QUEUE_PREFIX,
-    stalledIntervalMs: config.STALLED_INTERVAL_MS,
-  });
+  const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl));
   log.info({ backend: queues.backend }, 'queue backend');
   const services = createServices(opened.infra, queues);
   const runtime = withWorkers ? startWorkers(services, queues, services.metrics) : undefined;

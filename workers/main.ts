@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { runUntilSignalled } from '../src/server.ts';
 import { createServices } from '../src/services/index.ts';
-import { createQueueKit } from './queues.ts';
+import { createQueueKit, queueSettingsFrom } from './queues.ts';
 import { startWorkers } from './runtime.ts';
 
 /** `npm run worker`: the workers, the outbox relay and the sweeper, with /metrics on WORKER_PORT. */
@@ -12,12 +12,7 @@ export async function startWorkerProcess() {
   const config = loadConfig();
   const log = createLogger(config, 'worker');
   const opened = await openInfrastructure(config, log);
-  const queues = createQueueKit({
-    redisUrl: config.REDIS_URL,
-    databaseUrl: opened.databaseUrl,
-    prefix: config.QUEUE_PREFIX,
-    stalledIntervalMs: config.STALLED_INTERVAL_MS,
-  });
+  const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl));
   const services = createServices(opened.infra, queues);
   const runtime = startWorkers(services, queues, services.metrics, { scorePauseMs: config.FAULT_SCORE_PAUSE_MS });
   log.info({ backend: queues.backend }, 'workers started');

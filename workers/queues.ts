@@ -1,4 +1,5 @@
 import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
+import type { Config } from '../src/config.ts';
 import { Redis } from 'ioredis';
 
 /** The queues: each holds one kind of work; Postgres keeps the truth, a queue only the work to do. */
@@ -13,15 +14,28 @@ export interface QueueSettings {
   prefix: string;
   /** How often a worker looks for jobs whose worker died (ms). */
   stalledIntervalMs?: number;
+  /** How long a job's lock lasts without renewal: a dead worker's job is handed back after it. */
+  lockDurationMs?: number;
+  attempts?: number;
+  backoffMs?: number;
 }
 
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1_000 },
-  // Keep finished jobs for a while so that a deterministic job id added again is recognised.
-  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-};
+function jobOptions(settings: QueueSettings): JobsOptions {
+  return {
+    attempts: settings.attempts ?? 8,
+    backoff: { type: 'exponential', delay: settings.backoffMs ?? 1_000 },
+    // Keep finished jobs for a while so that a deterministic job id added again is recognised.
+    removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}
+
+function workerTimings(settings: QueueSettings) {
+  return {
+    stalledInterval: settings.stalledIntervalMs ?? 30_000,
+    lockDuration: settings.lockDurationMs ?? 30_000,
+  };
+}
 
 export interface QueueKit {
   backend: 'redis' | 'postgres';
@@ -51,7 +65,7 @@ function redisKit(settings: QueueSettings, url: string): QueueKit {
     queue(name) {
       let queue = queues.get(name);
       if (!queue) {
-        queue = new Queue(name, { connection: producer, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+        queue = new Queue(name, { connection: producer, prefix: settings.prefix, defaultJobOptions: jobOptions(settings) });
         queue.on('error', () => {});
         queues.set(name, queue);
       }
@@ -64,7 +78,7 @@ function redisKit(settings: QueueSettings, url: string): QueueKit {
       const worker = new Worker(name, processor, {
         connection,
         prefix: settings.prefix,
-        stalledInterval: settings.stalledIntervalMs ?? 30_000,
+        ...workerTimings(settings),
         ...options,
       });
       worker.on('error', () => {});
@@ -93,7 +107,7 @@ function postgresKit(settings: QueueSettings): QueueKit {
     queue(name) {
       let queue = queues.get(name);
       if (!queue) {
-        queue = new Queue(name, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }, createPostgresBackend) as unknown as Queue;
+        queue = new Queue(name, { connection, defaultJobOptions: jobOptions(settings) }, createPostgresBackend) as unknown as Queue;
         queue.on('error', () => {});
         queues.set(name, queue);
       }
@@ -103,7 +117,7 @@ function postgresKit(settings: QueueSettings): QueueKit {
       const worker = new Worker(
         name,
         processor,
-        { connection, stalledInterval: settings.stalledIntervalMs ?? 30_000, ...(options as object) },
+        { connection, ...workerTimings(settings), ...(options as object) },
         createPostgresBackend,
       ) as unknown as Worker;
       worker.on('error', () => {});
@@ -117,5 +131,18 @@ function postgresKit(settings: QueueSettings): QueueKit {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
     },
+  };
+}
+
+/** The queue settings of a process, from its configuration. */
+export function queueSettingsFrom(config: Config, databaseUrl: string): QueueSettings {
+  return {
+    redisUrl: config.REDIS_URL,
+    databaseUrl,
+    prefix: config.QUEUE_PREFIX,
+    stalledIntervalMs: config.STALLED_INTERVAL_MS,
+    lockDurationMs: config.JOB_LOCK_MS,
+    attempts: config.JOB_ATTEMPTS,
+    backoffMs: config.JOB_BACKOFF_MS,
   };
 }

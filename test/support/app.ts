@@ -4,6 +4,9 @@ import { openInfrastructure, type Opened } from '../../src/bootstrap.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { createTestDatabase } from './database.ts';
+import { randomBytes } from 'node:crypto';
+import { createQueueKit, queueSettingsFrom, type QueueKit } from '../../workers/queues.ts';
+import { startWorkers, type WorkerRuntime } from '../../workers/runtime.ts';
 
 export const BOOTSTRAP_TOKEN = 'test-bootstrap-admin-token-0123456789';
 
@@ -28,22 +31,48 @@ export interface TestApp {
   clock: TestClock;
   config: Config;
   databaseUrl: string;
+  queues?: QueueKit;
+  runtime?: WorkerRuntime;
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  now?: string;
+  env?: Record<string, string>;
+  /** Give the app a queue backend: Redis at this URL, or BullMQ's Postgres backend in the test database. */
+  queue?: { backend: 'redis'; redisUrl: string } | { backend: 'postgres' };
+  /** Also run the workers, relay and sweeper in-process (needs `queue`). */
+  workers?: boolean;
+}
+
+/** Short intervals so that worker tests run in seconds; real BullMQ, real time. */
+export const FAST_WORKER_ENV = {
+  OUTBOX_POLL_MS: '50',
+  SWEEP_INTERVAL_MS: '300',
+  STALLED_INTERVAL_MS: '500',
+  JOB_LOCK_MS: '1000',
+  JOB_ATTEMPTS: '3',
+  JOB_BACKOFF_MS: '100',
+};
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: database.url,
+    REDIS_URL: options.queue?.backend === 'redis' ? options.queue.redisUrl : '',
+    QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
     TOKEN_CACHE_MS: '0',
     LOG_LEVEL: 'silent',
+    ...(options.workers ? FAST_WORKER_ENV : {}),
     ...options.env,
   });
   const clock = new TestClock(options.now ?? '2024-05-20T10:00:00+08:00');
   const opened = await openInfrastructure(config, silentLog, clock.read);
-  const services = createServices(opened.infra);
+  const queues = options.queue ? createQueueKit(queueSettingsFrom(config, database.url)) : undefined;
+  const services = createServices(opened.infra, queues);
+  const runtime = options.workers && queues ? startWorkers(services, queues, services.metrics) : undefined;
   const app = await buildApp({ services, logger: false });
   await app.ready();
   return {
@@ -53,11 +82,27 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
     clock,
     config,
     databaseUrl: database.url,
+    queues,
+    runtime,
     close: async () => {
       await app.close();
+      if (runtime) await runtime.stop();
+      else await queues?.close();
       await opened.close();
     },
   };
+}
+
+/** Polls until `probe` returns a truthy value (real time: the workers run for real). */
+export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
 export interface Caller {

@@ -1,0 +1,277 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signBody, SIGNATURE_HEADER } from '../../workers/webhook.worker.ts';
+import { BOOTSTRAP_TOKEN, callerFor, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { redisForTests } from '../support/redis.ts';
+
+const redisUrl = await redisForTests();
+const backends = [
+  { name: 'postgres', queue: { backend: 'postgres' as const } },
+  ...(redisUrl ? [{ name: 'redis', queue: { backend: 'redis' as const, redisUrl } }] : []),
+];
+if (!redisUrl) console.warn('Redis not reachable: the Redis backend suite is skipped on this machine');
+
+// Event on Saturday 2024-05-18: due at the end of Friday 2024-05-24, stale at the end of 2024-06-01 (Shanghai).
+const EVENT_DATE = '2024-05-18';
+const DUE_AT = Date.parse('2024-05-24T23:59:59.999+08:00');
+const STALE_AT = Date.parse('2024-06-01T23:59:59.999+08:00');
+const UNIT = '150600';
+
+const draft = {
+  title: '鄂尔多斯市计生协开展优生优育进家庭活动',
+  body: '活动内容。（鄂尔多斯市计生协 张三 供稿）',
+  eventDate: EVENT_DATE,
+};
+
+describe.each(backends)('deadlines, scores and notifications on BullMQ ($name backend)', ({ queue }) => {
+  let t: TestApp;
+  let editor: Caller;
+  let approver: Caller;
+  let reviewer: Caller;
+  let admin: Caller;
+
+  beforeAll(async () => {
+    // The sweeper stays out of the way here, so that what happens is the delayed jobs' doing.
+    t = await startTestApp({ queue, workers: true, now: '2024-05-20T10:00:00+08:00', env: { SWEEP_INTERVAL_MS: '3600000' } });
+    editor = await createUser(t.app, 'editor', UNIT, '张三');
+    approver = await createUser(t.app, 'approver', UNIT, '王主任');
+    reviewer = await createUser(t.app, 'reviewer');
+    admin = callerFor(t.app, BOOTSTRAP_TOKEN);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const item = (id: string) => t.services.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const act = (caller: Caller, id: string, body: object) => caller.post(`/v1/submissions/${id}/actions`, body);
+  const submit = async (id: string) => {
+    expect((await act(editor, id, { action: 'request_signoff' })).statusCode).toBe(200);
+    expect((await act(approver, id, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
+  };
+  const create = async () => {
+    const r = await editor.post('/v1/submissions', draft);
+    expect(r.statusCode).toBe(201);
+    return r.json().id as string;
+  };
+
+  it('flags an item left in draft past its due date as late, through a delayed job, and tells its unit', async () => {
+    t.clock.now = DUE_AT - 1_500; // the job is due 1.5 s from now, in real time
+    const id = await create();
+    const scheduled = await eventually(() => t.queues!.queue('deadlines').getJob(`late-${id}-${DUE_AT}`), 10_000, 'scheduled job');
+    expect(await scheduled.getState()).toBe('delayed');
+    t.clock.now = DUE_AT + 1;
+    const late = await eventually(async () => (await item(id)).late, 15_000, 'late flag');
+    expect(late).toBe(true);
+    const job = await t.queues!.queue('deadlines').getJob(`late-${id}-${DUE_AT}`);
+    expect(job?.returnvalue).toEqual({ applied: true });
+    expect((await item(id)).state).toBe('draft');
+
+    const history = (await editor.get(`/v1/submissions/${id}/history`)).json();
+    expect(history.at(-1)).toMatchObject({ action: 'mark_late', from: 'draft', to: 'draft', actor: { role: 'system' } });
+    for (const caller of [editor, approver]) {
+      const notes = await eventually(async () => {
+        const list = (await caller.get('/v1/notifications?unread=true')).json().items;
+        return list.find((n: { itemId: string; kind: string }) => n.itemId === id && n.kind === 'late');
+      }, 10_000, 'late notification');
+      expect(notes.message).toContain('已超过报送时限（2024-05-24）');
+    }
+    // The reviewer's list holds no such notice.
+    const reviewerNotes = (await reviewer.get('/v1/notifications')).json().items;
+    expect(reviewerNotes.some((n: { itemId: string }) => n.itemId === id)).toBe(false);
+  });
+
+  it('expires an item left unreviewed past its stale date, and leaves an item that moved on untouched', async () => {
+    t.clock.now = STALE_AT - 2_000;
+    const waiting = await create();
+    await submit(waiting);
+    const movedOn = await create();
+    await submit(movedOn);
+    expect((await act(reviewer, movedOn, { action: 'adopt' })).statusCode).toBe(200);
+    await eventually(() => t.queues!.queue('deadlines').getJob(`expire-${waiting}-${STALE_AT}`), 10_000, 'scheduled expiry');
+    t.clock.now = STALE_AT + 1;
+
+    await eventually(async () => (await item(waiting)).state === 'expired', 15_000, 'expiry');
+    const expireJob = await eventually(async () => {
+      const job = await t.queues!.queue('deadlines').getJob(`expire-${movedOn}-${STALE_AT}`);
+      return job && (await job.getState()) === 'completed' ? job : null;
+    }, 15_000, 'old job of the moved-on item');
+    expect(expireJob.returnvalue).toEqual({ applied: false });
+    const moved = await item(movedOn);
+    expect(moved.state).toBe('adopted');
+    const actions = (await reviewer.get(`/v1/submissions/${movedOn}/history`)).json().map((h: { action: string }) => h.action);
+    expect(actions).not.toContain('expire');
+    const notice = await eventually(async () => {
+      const notes = (await editor.get('/v1/notifications')).json().items;
+      return notes.find((n: { itemId: string; kind: string }) => n.itemId === waiting && n.kind === 'expired');
+    }, 10_000, 'expiry notification');
+    expect(notice.message).toContain('已过期');
+  });
+
+  it('records exactly one ledger entry per scoring event, with the year’s points', async () => {
+    t.clock.set('2024-05-20T10:00:00+08:00');
+    const id = await create();
+    await submit(id);
+    await act(reviewer, id, { action: 'return_for_revision', reason: '请补充数据' });
+    await submit(id); // a resubmission earns nothing
+    await act(reviewer, id, { action: 'adopt' });
+    await act(reviewer, id, { action: 'forward_national' });
+    t.clock.set('2024-07-01T00:30:00+08:00'); // national adoption lands in Q3 (Shanghai), 2024-06-30 UTC
+    await act(reviewer, id, { action: 'record_national_adoption' });
+
+    const entries = await eventually(async () => {
+      const rows = await t.services.db.selectFrom('score_entries').selectAll().where('item_id', '=', id).orderBy('history_seq').execute();
+      return rows.length >= 3 ? rows : null;
+    }, 15_000, 'three ledger entries');
+    expect(entries.map((e) => [e.kind, e.points, e.occurred_on])).toEqual([
+      ['submitted', 3, '2024-05-20'],
+      ['adopted', 6, '2024-05-20'],
+      ['national_adopted', 10, '2024-07-01'],
+    ]);
+    // The same score job again (a retry, a duplicate) adds nothing.
+    const first = entries[0];
+    await t.queues!.queue('scores').add('score', { itemId: id, seq: first.history_seq, kind: 'submitted', unitCode: UNIT }, { jobId: 'duplicate-score' });
+    await eventually(async () => (await t.queues!.queue('scores').getJob('duplicate-score'))?.returnvalue, 10_000, 'duplicate job');
+    const after = await t.services.db.selectFrom('score_entries').select('id').where('item_id', '=', id).execute();
+    expect(after).toHaveLength(3);
+  });
+
+  it('lets admins read and set the year’s points', async () => {
+    const rules = (await editor.get('/v1/scoring-rules/2024')).json();
+    expect(rules).toEqual({ year: 2024, submitted: 3, adopted: 6, nationalAdopted: 10, inheritedFrom: null });
+    expect((await editor.get('/v1/scoring-rules/2025')).json()).toMatchObject({ submitted: 3, inheritedFrom: 2024 });
+    expect((await editor.put?.('/v1/scoring-rules/2025', {}))?.statusCode ?? 403).toBe(403);
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/scoring-rules/2025',
+      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}` },
+      payload: { submitted: 4, adopted: 7, nationalAdopted: 12 },
+    });
+    expect(put.statusCode).toBe(200);
+    expect((await editor.get('/v1/scoring-rules/2025')).json()).toMatchObject({ submitted: 4, nationalAdopted: 12, inheritedFrom: null });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/scoring-rules/2025',
+      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}` },
+      payload: { submitted: -1, adopted: 7, nationalAdopted: 12 },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('delivers notifications to signed webhooks, retrying failures, and shows jobs that failed for good', async () => {
+    const received: Array<{ body: string; signature: string | undefined }> = [];
+    let failuresLeft = 1;
+    let alwaysFail = false;
+    const server: Server = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        if (alwaysFail || failuresLeft > 0) {
+          failuresLeft -= 1;
+          response.writeHead(500).end();
+          return;
+        }
+        received.push({ body, signature: request.headers[SIGNATURE_HEADER] as string | undefined });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+    try {
+      const created = await admin.post('/v1/webhooks', { url, unitCode: UNIT });
+      expect(created.statusCode).toBe(201);
+      const { secret } = created.json();
+
+      t.clock.set('2024-05-20T10:00:00+08:00');
+      const id = await create();
+      await submit(id);
+      await act(reviewer, id, { action: 'reject', reason: '内容重复' });
+      const delivery = await eventually(async () => received.find((r) => JSON.parse(r.body).kind === 'rejected'), 15_000, 'webhook');
+      expect(delivery.signature).toBe(signBody(secret, delivery.body));
+      expect(JSON.parse(delivery.body)).toMatchObject({ itemId: id, unitCode: UNIT, message: expect.stringContaining('内容重复') });
+
+      alwaysFail = true;
+      const other = await create();
+      await act(editor, other, { action: 'request_signoff' });
+      await act(approver, other, { action: 'return', reason: '请修改标题' });
+      const failed = await eventually(async () => {
+        const list = (await admin.get('/v1/admin/failed-jobs')).json();
+        return Array.isArray(list) ? list.find((j: { queue: string }) => j.queue === 'webhooks') : null;
+      }, 20_000, 'failed webhook job');
+      expect(failed.attemptsMade).toBe(3);
+      alwaysFail = false;
+      const retry = await admin.post(`/v1/admin/failed-jobs/webhooks/${encodeURIComponent(failed.id)}/retry`);
+      expect(retry.statusCode).toBe(202);
+      await eventually(async () => received.find((r) => JSON.parse(r.body).kind === 'returned' && JSON.parse(r.body).itemId === other), 15_000, 'retried webhook');
+      expect((await editor.get('/v1/admin/failed-jobs')).statusCode).toBe(403);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('marks notifications read, only the caller’s own', async () => {
+    const list = (await editor.get('/v1/notifications?unread=true')).json().items;
+    expect(list.length).toBeGreaterThan(0);
+    const read = await editor.post(`/v1/notifications/${list[0].id}/read`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().readAt).not.toBeNull();
+    const unread = (await editor.get('/v1/notifications?unread=true')).json().items;
+    expect(unread.some((n: { id: number }) => n.id === list[0].id)).toBe(false);
+    expect((await reviewer.post(`/v1/notifications/${list[1]?.id ?? list[0].id}/read`)).statusCode).toBe(404);
+  });
+
+  it('exports queue depth, job and HTTP metrics', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/queue_jobs\{queue="deadlines",state="delayed"\} \d+/);
+    expect(response.body).toMatch(/job_latency_seconds_count\{queue="scores"\} [1-9]/);
+    expect(response.body).toMatch(/job_failures_total\{queue="webhooks",final="true"\} [1-9]/);
+    expect(response.body).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/v1\/submissions\/:id\/actions",status="200"\} [1-9]/);
+    expect(response.body).toContain('outbox_pending 0');
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+  });
+});
+
+describe.each(backends)('the sweeper ($name backend)', ({ queue }) => {
+  let s: TestApp;
+  let editor: Caller;
+  let approver: Caller;
+
+  beforeAll(async () => {
+    s = await startTestApp({ queue, workers: true, now: '2024-05-20T10:00:00+08:00' });
+    editor = await createUser(s.app, 'editor', UNIT);
+    approver = await createUser(s.app, 'approver', UNIT);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const itemIn = (app: TestApp, id: string) => app.services.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const createIn = async (app: TestApp) => {
+    const r = await editor.post('/v1/submissions', draft);
+    expect(r.statusCode).toBe(201);
+    return r.json().id as string;
+  };
+  const submitIn = async (_app: TestApp, id: string) => {
+    await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
+    expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
+  };
+
+  it('re-applies missed deadlines within one sweep when the queue lost its jobs', async () => {
+    s.clock.now = DUE_AT - 120_000; // jobs two minutes away
+    const ids = [await createIn(s), await createIn(s), await createIn(s)];
+    await submitIn(s, ids[2]);
+    await eventually(async () => (await s.queues!.queue('deadlines').getJob(`late-${ids[0]}-${DUE_AT}`)) ?? null, 10_000, 'scheduled job');
+    await s.queues!.queue('deadlines').obliterate({ force: true });
+    expect(await s.queues!.queue('deadlines').getJob(`late-${ids[0]}-${DUE_AT}`)).toBeFalsy();
+
+    s.clock.now = STALE_AT + 1;
+    await eventually(async () => {
+      const rows = await Promise.all(ids.map((id) => itemIn(s, id)));
+      return rows.every((r) => r.state === 'expired');
+    }, 10_000, 'sweeper expiry');
+    const late = await Promise.all(ids.slice(0, 2).map((id) => itemIn(s, id)));
+    expect(late.every((r) => r.late)).toBe(true);
+  });
+
+});
