@@ -2,7 +2,6 @@ import { buildApp } from './app.ts';
 import { openInfrastructure } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { calendarReadiness } from './routes/calendar-readiness.ts';
 import { createServices } from './services/index.ts';
 import { createQueueKit, queueSettingsFrom } from '../workers/queues.ts';
 import { startWorkers } from '../workers/runtime.ts';
@@ -19,7 +18,7 @@ export async function startApi({ withWorkers = false } = {}) {
   log.info({ backend: queues.backend }, 'queue backend');
   const services = createServices(opened.infra, queues);
   const runtime = withWorkers ? startWorkers(services, queues, services.metrics) : undefined;
-  const app = await buildApp({ services, readiness: [calendarReadiness(services)], logger: log });
+  const app = await buildApp({ services, logger: log });
   await app.listen({ port: config.PORT, host: config.HOST });
   return {
     app,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services/index.ts';
+import { calendarReadiness } from './calendar-readiness.ts';
 
 export interface ReadinessCheck {
   name: string;
@@ -30,6 +31,7 @@ export async function healthRoutes(app: FastifyInstance, services: Services, ext
           },
         ]
       : []),
+    calendarReadiness(services),
     ...extra,
   ];
 

@@ -111,6 +111,7 @@ export interface Caller {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export function callerFor(app: FastifyInstance, token: string, id = ''): Caller {
@@ -122,6 +123,7 @@ export function callerFor(app: FastifyInstance, token: string, id = ''): Caller 
     post: (url, body, headers = {}) =>
       app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body, headers = {}) => app.inject({ method: 'PATCH', url, headers: { ...auth, ...headers }, payload: body as object }),
+    put: (url, body, headers = {}) => app.inject({ method: 'PUT', url, headers: { ...auth, ...headers }, payload: body as object }),
   };
 }
 
