@@ -156,6 +156,21 @@ export interface WebhooksTable {
   disabled_at: Timestamp | null;
 }
 
+export interface ItemImagesTable {
+  id: string;
+  item_id: string;
+  position: number;
+  storage_key: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  caption: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -170,6 +185,7 @@ export interface Database {
   score_entries: ScoreEntriesTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
+  item_images: ItemImagesTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;

@@ -12,6 +12,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { scoringRuleRoutes } from './routes/scoring-rules.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { imageRoutes } from './routes/images.ts';
 import type { Services } from './services/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp({ services, readiness = [], logger = true }: AppO
     await healthRoutes(scope, services, readiness);
     await directoryRoutes(scope, services);
     await submissionRoutes(scope, services);
+    await imageRoutes(scope, services);
     await taskRoutes(scope, services);
     await notificationRoutes(scope, services);
     await webhookRoutes(scope, services);

@@ -3,7 +3,6 @@ import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadCalendar } from './calendar-store.ts';
-import { createQualityGate } from './checks/quality-gate.ts';
 import type { Config } from './config.ts';
 import type { Infrastructure } from './services/index.ts';
 import { UnitDirectory } from './services/unit-directory.ts';
@@ -24,7 +23,7 @@ export interface Opened {
 
 /**
  * Connects to Postgres (`DATABASE_URL`, or an embedded server under DATA_DIR), migrates, and loads
- * what every process needs: units, the calendar, the quality gate.
+ * what every process needs: units and the calendar.
  */
 export async function openInfrastructure(config: Config, log: Logger, clock: () => number = Date.now): Promise<Opened> {
   let embedded: EmbeddedServer | undefined;
@@ -50,7 +49,6 @@ export async function openInfrastructure(config: Config, log: Logger, clock: () 
     pool: database.pool,
     units,
     calendar,
-    quality: createQualityGate({ db: database.db, units }),
     clock,
     log,
   };

@@ -86,6 +86,10 @@ export const submissionSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     allowedActions: z.array(z.string()),
+    checks: z
+      .array(z.object({ code: z.string(), severity: z.enum(['error', 'warning']), field: z.string(), message: z.string() }))
+      .optional()
+      .describe('after request_signoff or sign_off: the warnings of the quality checks'),
   })
   .meta({ id: 'Submission' });
 

@@ -6,7 +6,11 @@ import type { Config } from '../config.ts';
 import { Metrics } from '../metrics.ts';
 import type { QueueKit } from '../../workers/queues.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
-import { SubmissionCommands, type QualityGate } from './submission-commands.ts';
+import { SubmissionCommands } from './submission-commands.ts';
+import path from 'node:path';
+import { createQualityGate } from '../checks/quality-gate.ts';
+import { FolderImageStore } from '../storage/image-store.ts';
+import { ImageService } from './images.ts';
 import { SubmissionQueries } from './submission-queries.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -16,7 +20,6 @@ export interface Infrastructure {
   pool: pg.Pool;
   units: UnitDirectory;
   calendar: WorkCalendar;
-  quality: QualityGate;
   clock: () => number;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
@@ -25,13 +28,17 @@ export interface Services extends Infrastructure {
   /** The queue backend, where this process has one (admin job views, readiness, metrics). */
   queues?: QueueKit;
   metrics: Metrics;
+  images: ImageService;
+  quality: ReturnType<typeof createQualityGate>;
   authenticator: Authenticator;
   commands: SubmissionCommands;
   queries: SubmissionQueries;
 }
 
 export function createServices(infra: Infrastructure, queues?: QueueKit): Services {
-  const { config, db, pool, units, calendar, quality, clock, log } = infra;
+  const { config, db, pool, units, calendar, clock, log } = infra;
+  const images = new ImageService(db, new FolderImageStore(config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads')), config.MAX_IMAGE_BYTES);
+  const quality = createQualityGate(images, units);
   const outboxBacklog = async () => {
     const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).executeTakeFirst();
     return Number(row?.n ?? 0);
@@ -39,6 +46,8 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
   return {
     ...infra,
     queues,
+    images,
+    quality,
     metrics: new Metrics({ kit: queues, outboxBacklog }),
     authenticator: new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS),
     commands: new SubmissionCommands({

@@ -172,11 +172,11 @@ export class SubmissionCommands {
         case 'request_signoff':
         case 'sign_off': {
           const findings = await this.deps.quality.run(record, now);
-          const blocking = errorsOnly(findings);
+          const qualityErrors = errorsOnly(findings).length;
           const event = input.action === 'sign_off'
-            ? { ...base, type: 'sign_off' as const, signer: input.signer ?? '', qualityErrors: blocking.length }
-            : { ...base, type: 'request_signoff' as const, qualityErrors: blocking.length };
-          return { event, qualityFindings: blocking, reason: null };
+            ? { ...base, type: 'sign_off' as const, signer: input.signer ?? '', qualityErrors }
+            : { ...base, type: 'request_signoff' as const, qualityErrors };
+          return { event, findings, reason: null };
         }
         case 'return':
         case 'reject':
@@ -205,6 +205,13 @@ export class SubmissionCommands {
     }
   }
 
+  /** The quality findings for an item the actor may see. */
+  async checks(actor: Actor, id: string): Promise<CheckResult[]> {
+    const row = await readItemForCommand(this.deps.pool, id, actor.id, null);
+    if (!row || !canSee(actor, row.unit_code)) throw errors.notFound('Submission');
+    return this.deps.quality.run(recordFromRow(row), this.deps.clock());
+  }
+
   private deadlinesFor(eventDate: string, major: boolean) {
     const deadlines = computeDeadlines(eventDate, major, this.deps.calendar, this.deps.rules);
     if (deadlines.provisional) {
@@ -231,7 +238,8 @@ export class SubmissionCommands {
     decide: (record: SubmissionRecord, now: number) => Promise<{
       event: SubmissionEvent;
       fields?: Partial<EditableFields> & { deadlineProvisional?: boolean };
-      qualityFindings?: CheckResult[];
+      /** Quality findings, when the action runs the checks: errors refuse it, warnings go back with the answer. */
+      findings?: CheckResult[];
       reason?: string | null;
     }>,
   ): Promise<CommandAnswer> {
@@ -249,7 +257,7 @@ export class SubmissionCommands {
     const now = clock();
     const decision = await decide(record, now);
     const outcome = applyEvent(snapshotOf(record), decision.event);
-    if (!outcome.ok) throw refusalError(outcome.refusal, record, decision.qualityFindings);
+    if (!outcome.ok) throw refusalError(outcome.refusal, record, errorsOnly(decision.findings ?? []));
 
     const next: SubmissionRecord = {
       ...record,
@@ -258,7 +266,7 @@ export class SubmissionCommands {
       version: record.version + 1,
       updatedAt: new Date(now),
     };
-    const body = toView(next, actor, now, units);
+    const body: SubmissionView = { ...toView(next, actor, now, units), ...(decision.findings ? { checks: decision.findings } : {}) };
     const idem: IdempotencyRecord | null = options.idempotencyKey
       ? { key: options.idempotencyKey, requestHash: hash, status: 200, response: body }
       : null;

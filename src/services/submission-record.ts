@@ -4,6 +4,7 @@ import { MACHINE_VERSION } from '../../machines/submission.machine.ts';
 import { allowedActions, persist, restore, type PersistedSubmission, type SubmissionSnapshot } from '../../machines/submission.runtime.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import type { UnitDirectory } from './unit-directory.ts';
+import type { CheckResult } from '../checks/types.ts';
 
 /** An item as the service handles it: the stored columns plus its restored machine snapshot. */
 export interface SubmissionRecord extends ItemChanges {
@@ -112,6 +113,8 @@ export interface SubmissionView {
   createdAt: string;
   updatedAt: string;
   allowedActions: string[];
+  /** After request_signoff / sign_off: the warnings the checks found (errors would have refused it). */
+  checks?: CheckResult[];
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { callerFor, createReadyDraft, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
 const ORDOS = '150600';
 const BAOTOU = '150200';
@@ -37,9 +37,7 @@ afterAll(async () => {
 });
 
 async function create(body: object = draft) {
-  const response = await editor.post('/v1/submissions', body);
-  expect(response.statusCode).toBe(201);
-  return response.json();
+  return (await createReadyDraft(editor, body as Record<string, unknown>)) as any;
 }
 
 const act = (caller: Caller, id: string, body: object, headers?: Record<string, string>) =>

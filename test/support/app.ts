@@ -4,6 +4,7 @@ import { openInfrastructure, type Opened } from '../../src/bootstrap.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createServices, type Services } from '../../src/services/index.ts';
 import { createTestDatabase } from './database.ts';
+import { multipart, png } from './images.ts';
 import { randomBytes } from 'node:crypto';
 import { createQueueKit, queueSettingsFrom, type QueueKit } from '../../workers/queues.ts';
 import { startWorkers, type WorkerRuntime } from '../../workers/runtime.ts';
@@ -112,6 +113,9 @@ export interface Caller {
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  /** Uploads a file as multipart/form-data (field `file`, extra fields before it). */
+  upload(url: string, file: Buffer, filename: string, fields?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 export function callerFor(app: FastifyInstance, token: string, id = ''): Caller {
@@ -124,6 +128,11 @@ export function callerFor(app: FastifyInstance, token: string, id = ''): Caller 
       app.inject({ method: 'POST', url, headers: { ...auth, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body, headers = {}) => app.inject({ method: 'PATCH', url, headers: { ...auth, ...headers }, payload: body as object }),
     put: (url, body, headers = {}) => app.inject({ method: 'PUT', url, headers: { ...auth, ...headers }, payload: body as object }),
+    delete: (url) => app.inject({ method: 'DELETE', url, headers: auth }),
+    upload: (url, file, filename, fields = {}) => {
+      const form = multipart(file, filename, fields);
+      return app.inject({ method: 'POST', url, headers: { ...auth, ...form.headers }, payload: form.payload });
+    },
   };
 }
 
@@ -139,4 +148,16 @@ export async function createUser(
   if (response.statusCode !== 201) throw new Error(`createUser failed: ${response.statusCode} ${response.body}`);
   const created = response.json() as { id: string; token: string };
   return callerFor(app, created.token, created.id);
+}
+
+const PHOTO = png(1024, 768);
+
+/** Creates a draft that passes the quality checks: a correct title and source line, and one captioned photo. */
+export async function createReadyDraft(editor: Caller, fields: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>> {
+  const created = await editor.post('/v1/submissions', fields);
+  if (created.statusCode !== 201) throw new Error(`create failed: ${created.statusCode} ${created.body}`);
+  const item = created.json();
+  const photo = await editor.upload(`/v1/submissions/${item.id}/images`, PHOTO, 'photo.png', { caption: '活动现场' });
+  if (photo.statusCode !== 201) throw new Error(`upload failed: ${photo.statusCode} ${photo.body}`);
+  return item;
 }

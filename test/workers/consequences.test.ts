@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody, SIGNATURE_HEADER } from '../../workers/webhook.worker.ts';
-import { BOOTSTRAP_TOKEN, callerFor, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { BOOTSTRAP_TOKEN, callerFor, createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { redisForTests } from '../support/redis.ts';
 
 const redisUrl = await redisForTests();
@@ -48,11 +48,7 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
     expect((await act(editor, id, { action: 'request_signoff' })).statusCode).toBe(200);
     expect((await act(approver, id, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
   };
-  const create = async () => {
-    const r = await editor.post('/v1/submissions', draft);
-    expect(r.statusCode).toBe(201);
-    return r.json().id as string;
-  };
+  const create = async () => (await createReadyDraft(editor, draft)).id;
 
   it('flags an item left in draft past its due date as late, through a delayed job, and tells its unit', async () => {
     t.clock.now = DUE_AT - 1_500; // the job is due 1.5 s from now, in real time
@@ -62,8 +58,8 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
     t.clock.now = DUE_AT + 1;
     const late = await eventually(async () => (await item(id)).late, 15_000, 'late flag');
     expect(late).toBe(true);
-    const job = await t.queues!.queue('deadlines').getJob(`late-${id}-${DUE_AT}`);
-    expect(job?.returnvalue).toEqual({ applied: true });
+    const result = await eventually(async () => (await t.queues!.queue('deadlines').getJob(`late-${id}-${DUE_AT}`))?.returnvalue, 10_000, 'job result');
+    expect(result).toEqual({ applied: true });
     expect((await item(id)).state).toBe('draft');
 
     const history = (await editor.get(`/v1/submissions/${id}/history`)).json();
@@ -237,11 +233,7 @@ describe.each(backends)('the sweeper ($name backend)', ({ queue }) => {
   });
 
   const itemIn = (app: TestApp, id: string) => app.services.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const createIn = async (app: TestApp) => {
-    const r = await editor.post('/v1/submissions', draft);
-    expect(r.statusCode).toBe(201);
-    return r.json().id as string;
-  };
+  const createIn = async (_app: TestApp) => (await createReadyDraft(editor, draft)).id;
   const submitIn = async (_app: TestApp, id: string) => {
     await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
     expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, eventually, FAST_WORKER_ENV, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { createReadyDraft, createUser, eventually, FAST_WORKER_ENV, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { PrivateRedis, redisForTests, redisServerInstalled } from '../support/redis.ts';
 
 const redisUrl = await redisForTests();
@@ -20,9 +20,7 @@ async function lifecycleUsers(t: TestApp) {
 }
 
 async function createSubmitted(editor: Caller, approver: Caller) {
-  const created = await editor.post('/v1/submissions', draft);
-  expect(created.statusCode).toBe(201);
-  const id = created.json().id as string;
+  const { id } = await createReadyDraft(editor, draft);
   expect((await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' })).statusCode).toBe(200);
   expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
   return id;

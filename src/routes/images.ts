@@ -1,0 +1,94 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requireActor } from '../auth/plugin.ts';
+import { AppError, errors } from '../errors.ts';
+import type { Services } from '../services/index.ts';
+import { errorResponses } from './schemas.ts';
+
+const params = z.object({ id: z.uuid() });
+const imageParams = z.object({ id: z.uuid(), imageId: z.uuid() });
+const captionField = z.string().trim().max(500);
+const imageSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  mime: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  caption: z.string().nullable(),
+  createdAt: z.string(),
+});
+const checkSchema = z.object({ code: z.string(), severity: z.enum(['error', 'warning']), field: z.string(), message: z.string() });
+
+export async function imageRoutes(app: FastifyInstance, services: Services) {
+  await app.register(multipart, {
+    limits: { fileSize: services.config.MAX_IMAGE_BYTES, files: 1, fields: 5, fieldSize: 2_000, parts: 6 },
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const anyone = requireActor(services.authenticator);
+  const editors = requireActor(services.authenticator, ['editor']);
+  const tags = ['photos and checks'];
+
+  r.post('/v1/submissions/:id/images', {
+    preHandler: editors,
+    schema: {
+      tags,
+      summary: 'Upload a photo (multipart field `file`; optional `caption` field before it, or `?caption=`)',
+      description: 'JPEG or PNG, checked by content; at most 10 MB and 3 photos per item. Width and height are read from the file, EXIF orientation applied.',
+      params,
+      querystring: z.object({ caption: captionField.optional() }),
+      consumes: ['multipart/form-data'],
+      response: { 201: imageSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the photo as multipart/form-data');
+    const part = await request.file();
+    if (!part) throw errors.validation('No file in the request', [{ path: 'body.file', message: 'required' }]);
+    const fieldCaption = part.fields.caption && 'value' in part.fields.caption ? String(part.fields.caption.value) : undefined;
+    const caption = captionField.safeParse(fieldCaption ?? request.query.caption ?? '');
+    if (!caption.success) throw errors.validation('caption is too long');
+    const image = await services.images.upload(actorOf(request), request.params.id, part.file, caption.data || null);
+    return reply.status(201).send(image);
+  });
+
+  r.get('/v1/submissions/:id/images', {
+    preHandler: anyone,
+    schema: { tags, summary: 'The item’s photos', params, response: { 200: z.array(imageSchema), ...errorResponses } },
+  }, async (request) => services.images.list(actorOf(request), request.params.id));
+
+  r.get('/v1/submissions/:id/images/:imageId', {
+    preHandler: anyone,
+    schema: { tags, summary: 'The photo file', params: imageParams },
+  }, async (request, reply) => {
+    const file = await services.images.open(actorOf(request), request.params.id, request.params.imageId);
+    return reply.type(file.mime).header('content-length', file.bytes).header('cache-control', 'private, max-age=3600').send(file.stream);
+  });
+
+  r.patch('/v1/submissions/:id/images/:imageId', {
+    preHandler: editors,
+    schema: { tags, summary: 'Change a photo’s caption (图注)', params: imageParams, body: z.object({ caption: captionField.nullable() }), response: { 200: imageSchema, ...errorResponses } },
+  }, async (request) => services.images.setCaption(actorOf(request), request.params.id, request.params.imageId, request.body.caption || null));
+
+  r.delete('/v1/submissions/:id/images/:imageId', {
+    preHandler: editors,
+    schema: { tags, summary: 'Remove a photo', params: imageParams, response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await services.images.remove(actorOf(request), request.params.id, request.params.imageId);
+    return reply.status(204).send(null);
+  });
+
+  r.get('/v1/submissions/:id/checks', {
+    preHandler: anyone,
+    schema: {
+      tags,
+      summary: 'The quality checks (附件3) on the item as it stands: errors block sign-off, warnings do not',
+      params,
+      response: { 200: z.object({ passed: z.boolean(), results: z.array(checkSchema) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const results = await services.commands.checks(actorOf(request), request.params.id);
+    return { passed: results.every((result) => result.severity !== 'error'), results };
+  });
+}
