@@ -24,6 +24,13 @@ export function checkTitlePrefix(title: string, unit: Unit, names: NameDirectory
   const short = names.shortForms.find((form) => text.startsWith(form));
   if (short) {
     const candidates = fullNamesFor(short, unit, names);
+    const elsewhere = candidates.filter((name) => !unit.counties.includes(name));
+    if (candidates.length > 0 && elsewhere.length === candidates.length) {
+      const owners = elsewhere.map((name) => `“${name}”属于${names.units.find((u) => u.counties.includes(name))?.name ?? '其他盟市'}`);
+      return fail(
+        `标题不可使用简称“${short}”开头；其全称${owners.join('，')}，不属于${unit.name}。请以${unit.name}或其所辖旗县（市、区）的全称开头。`,
+      );
+    }
     if (candidates.length > 0) {
       return fail(`标题不可使用简称“${short}”开头，请改用行政区域全称${quoteList(candidates)}。`);
     }

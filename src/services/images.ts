@@ -158,6 +158,10 @@ export class ImageService {
       }
       target.stream.end();
       await once(target.stream, 'finish');
+      // busboy stops at the size limit and marks the stream truncated.
+      if ((file as Readable & { truncated?: boolean }).truncated) {
+        throw errors.tooLarge(`A photo may be at most ${Math.round(this.maxBytes / 1024 / 1024)} MB (图片不超过10MB)`);
+      }
       const head = Buffer.concat(headChunks);
       if (kind === null) kind = sniffType(head);
       if (kind === null) throw new AppError(415, 'unsupported_image_type', 'Only JPEG and PNG photos are accepted (checked by content)');
