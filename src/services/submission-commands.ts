@@ -90,6 +90,17 @@ function outboxFor(effects: Effect[], record: Pick<SubmissionRecord, 'dueAt' | '
   });
 }
 
+type Decide = (record: SubmissionRecord, now: number) => Promise<{
+  event: SubmissionEvent;
+  fields?: Partial<EditableFields> & { deadlineProvisional?: boolean };
+  /** Quality findings, when the action runs the checks: errors refuse it, warnings go back with the answer. */
+  findings?: CheckResult[];
+  reason?: string | null;
+}>;
+
+const LOST_RACE = Symbol('lost race');
+const MAX_ATTEMPTS = 3;
+
 /**
  * Every change to an item: read it (with any earlier answer for the idempotency key), run the
  * machine in Node, write item + history + outbox + idempotency record in one statement guarded by
@@ -230,21 +241,29 @@ export class SubmissionCommands {
     return { status: earlier.status, body: earlier.response as SubmissionView };
   }
 
-  private async run(
+  /**
+   * Runs a command. A caller who named the version it saw (`If-Match`) gets a 409 when someone else
+   * changed the item first; a caller who did not has the command decided again on the new state
+   * (a deadline job bumping the version must not fail an editor's click), a few times at most.
+   */
+  private async run(actor: Actor, id: string, request: unknown, options: CommandOptions, decide: Decide): Promise<CommandAnswer> {
+    const hash = requestHash(id, request);
+    const attempts = options.ifMatch === undefined ? MAX_ATTEMPTS : 1;
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      const answer = await this.attempt(actor, id, hash, options, decide);
+      if (answer !== LOST_RACE) return answer;
+    }
+    return this.afterLostRace(actor, id, options.idempotencyKey, hash);
+  }
+
+  private async attempt(
     actor: Actor,
     id: string,
-    request: unknown,
+    hash: string,
     options: CommandOptions,
-    decide: (record: SubmissionRecord, now: number) => Promise<{
-      event: SubmissionEvent;
-      fields?: Partial<EditableFields> & { deadlineProvisional?: boolean };
-      /** Quality findings, when the action runs the checks: errors refuse it, warnings go back with the answer. */
-      findings?: CheckResult[];
-      reason?: string | null;
-    }>,
-  ): Promise<CommandAnswer> {
+    decide: Decide,
+  ): Promise<CommandAnswer | typeof LOST_RACE> {
     const { pool, units, clock } = this.deps;
-    const hash = requestHash(id, request);
     const row = await readItemForCommand(pool, id, actor.id, options.idempotencyKey ?? null);
     if (!row || !canSee(actor, row.unit_code)) throw errors.notFound('Submission');
     if (row.idem_request_hash !== null) {
@@ -285,7 +304,7 @@ export class SubmissionCommands {
       outboxFor(outcome.effects, next, decision.reason ?? null),
       idem,
     );
-    if (written === null) return this.afterLostRace(actor, id, options.idempotencyKey, hash);
+    if (written === null) return LOST_RACE;
     return { status: 200, body };
   }
 

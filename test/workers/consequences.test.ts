@@ -181,7 +181,10 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
       await act(approver, other, { action: 'return', reason: '请修改标题' });
       const failed = await eventually(async () => {
         const list = (await admin.get('/v1/admin/failed-jobs')).json();
-        return Array.isArray(list) ? list.find((j: { queue: string }) => j.queue === 'webhooks') : null;
+        return list.find(
+          (j: { queue: string; data: { event: { kind: string; itemId: string } } }) =>
+            j.queue === 'webhooks' && j.data.event.kind === 'returned' && j.data.event.itemId === other,
+        );
       }, 20_000, 'failed webhook job');
       expect(failed.attemptsMade).toBe(3);
       alwaysFail = false;
