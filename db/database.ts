@@ -49,6 +49,7 @@ export interface ItemsTable {
   first_submitted_at: Timestamp | null;
   submitted_at: Timestamp | null;
   adopted_at: Timestamp | null;
+  decided_at: Timestamp | null;
   national_adopted_at: Timestamp | null;
   claimed_by: string | null;
   signer: string | null;
@@ -66,6 +67,7 @@ export interface ItemsTable {
 export interface ItemHistoryTable {
   id: Generated<number>;
   item_id: string;
+  unit_code: string;
   seq: number;
   action: string;
   from_state: string | null;

@@ -62,7 +62,8 @@ const submissionSetup = setup({
     recordSignOff: assign(({ event }) =>
       event.type === 'sign_off' ? { signer: event.signer, signedBy: event.actor.id, signedAt: event.now } : {},
     ),
-    recordAdoption: assign({ adoptedAt: ({ event }) => event.now }),
+    recordAdoption: assign({ adoptedAt: ({ event }) => event.now, decidedAt: ({ event }) => event.now }),
+    recordDecision: assign({ decidedAt: ({ event }) => event.now }),
     recordNationalAdoption: assign({ nationalAdoptedAt: ({ event }) => event.now }),
   },
 });
@@ -92,6 +93,7 @@ export const submissionMachine = submissionSetup.createMachine({
     firstSubmittedAt: null,
     submittedAt: null,
     adoptedAt: null,
+    decidedAt: null,
     nationalAdoptedAt: null,
     reminded: false,
   }),
@@ -143,7 +145,7 @@ export const submissionMachine = submissionSetup.createMachine({
         reject: {
           guard: and([may('reviewer'), 'notClaimedByOther']),
           target: 'rejected',
-          actions: notify('rejected'),
+          actions: ['recordDecision', notify('rejected')],
         },
         return_for_revision: {
           guard: and([may('reviewer'), 'notClaimedByOther']),

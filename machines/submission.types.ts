@@ -94,6 +94,8 @@ export interface SubmissionContext {
   firstSubmittedAt: number | null;
   submittedAt: number | null;
   adoptedAt: number | null;
+  /** When the region decided (adopted or rejected). */
+  decidedAt: number | null;
   nationalAdoptedAt: number | null;
   /** A reminder went out for the current stay in this state (one per stay). */
   reminded: boolean;

@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       first_submitted_at timestamptz,
       submitted_at timestamptz,
       adopted_at timestamptz,
+      decided_at timestamptz,
       national_adopted_at timestamptz,
       claimed_by uuid REFERENCES users (id),
       signer text,
@@ -78,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE item_history (
       id bigserial PRIMARY KEY,
       item_id uuid NOT NULL REFERENCES items (id),
+      unit_code text NOT NULL,
       seq int NOT NULL,
       action text NOT NULL,
       from_state text,

@@ -62,6 +62,7 @@ export interface ItemChanges {
   firstSubmittedAt: Date | null;
   submittedAt: Date | null;
   adoptedAt: Date | null;
+  decidedAt: Date | null;
   nationalAdoptedAt: Date | null;
   claimedBy: string | null;
   signer: string | null;
@@ -94,52 +95,75 @@ export interface IdempotencyRecord {
   response: unknown;
 }
 
+/** The columns a command writes, in parameter order ($1 … $22). */
+const CHANGE_COLUMNS = [
+  'title', 'body', 'event_date', 'major', 'kind', 'wechat_url', 'state', 'late', 'due_at', 'stale_at',
+  'deadline_provisional', 'first_submitted_at', 'submitted_at', 'adopted_at', 'decided_at', 'national_adopted_at',
+  'claimed_by', 'signer', 'signed_by', 'signed_at', 'snapshot', 'machine_version',
+] as const;
+
 function changeValues(c: ItemChanges): unknown[] {
   return [
     c.title, c.body, c.eventDate, c.major, c.kind, c.wechatUrl, c.state, c.late, c.dueAt, c.staleAt,
-    c.deadlineProvisional, c.firstSubmittedAt, c.submittedAt, c.adoptedAt, c.nationalAdoptedAt, c.claimedBy,
-    c.signer, c.signedBy, c.signedAt, JSON.stringify(c.snapshot), c.machineVersion,
+    c.deadlineProvisional, c.firstSubmittedAt, c.submittedAt, c.adoptedAt, c.decidedAt, c.nationalAdoptedAt,
+    c.claimedBy, c.signer, c.signedBy, c.signedAt, JSON.stringify(c.snapshot), c.machineVersion,
   ];
 }
 
-// $1..$21 item changes, $22 now, then the history, outbox and idempotency parameters.
+/** Placeholder numbers after the item's columns. */
+const N = CHANGE_COLUMNS.length;
+const $ = {
+  state: '$7',
+  now: `$${N + 1}`,
+  action: `$${N + 2}`,
+  fromState: `$${N + 3}`,
+  actorId: `$${N + 4}`,
+  actorName: `$${N + 5}`,
+  actorRole: `$${N + 6}`,
+  reason: `$${N + 7}`,
+  signer: `$${N + 8}`,
+  outbox: `$${N + 9}`,
+  idemKey: `$${N + 10}`,
+  idemHash: `$${N + 11}`,
+  idemStatus: `$${N + 12}`,
+  idemResponse: `$${N + 13}`,
+  id: `$${N + 14}`,
+  versionOrUnit: `$${N + 15}`,
+};
+
 const FOLLOW_UPS = `
   hist AS (
-    INSERT INTO item_history (item_id, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason, signer, at)
-    SELECT w.id, w.version, $23, $24, $7, $25, $26, $27, $28, $29, $22 FROM w
+    INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason, signer, at)
+    SELECT w.id, w.unit_code, w.version, ${$.action}, ${$.fromState}, ${$.state}, ${$.actorId}, ${$.actorName}, ${$.actorRole},
+      ${$.reason}, ${$.signer}, ${$.now} FROM w
   ),
   ob AS (
     INSERT INTO outbox (item_id, history_seq, topic, payload, run_at)
     SELECT w.id, w.version, o.topic, o.payload, o.run_at
-    FROM w, jsonb_to_recordset($30::jsonb) AS o(topic text, payload jsonb, run_at timestamptz)
+    FROM w, jsonb_to_recordset(${$.outbox}::jsonb) AS o(topic text, payload jsonb, run_at timestamptz)
   ),
   idem AS (
     INSERT INTO idempotency_keys (user_id, key, request_hash, status, response)
-    SELECT $25, $31, $32, $33, $34::jsonb FROM w WHERE $31::text IS NOT NULL
+    SELECT ${$.actorId}, ${$.idemKey}, ${$.idemHash}, ${$.idemStatus}, ${$.idemResponse}::jsonb FROM w WHERE ${$.idemKey}::text IS NOT NULL
   )
   SELECT w.version FROM w`;
 
 const UPDATE_ITEM = `
   WITH w AS (
     UPDATE items SET
-      title = $1, body = $2, event_date = $3, major = $4, kind = $5, wechat_url = $6, state = $7, late = $8,
-      due_at = $9, stale_at = $10, deadline_provisional = $11, first_submitted_at = $12, submitted_at = $13,
-      adopted_at = $14, national_adopted_at = $15, claimed_by = $16, signer = $17, signed_by = $18, signed_at = $19,
-      snapshot = $20, machine_version = $21, version = version + 1, updated_at = $22,
-      state_entered_at = CASE WHEN state = $7 THEN state_entered_at ELSE $22 END
-    WHERE id = $35 AND version = $36
-    RETURNING id, version
+      ${CHANGE_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
+      version = version + 1, updated_at = ${$.now},
+      state_entered_at = CASE WHEN state = ${$.state} THEN state_entered_at ELSE ${$.now} END
+    WHERE id = ${$.id} AND version = ${$.versionOrUnit}
+    RETURNING id, unit_code, version
   ),${FOLLOW_UPS}`;
 
 const INSERT_ITEM = `
   WITH w AS (
-    INSERT INTO items (
-      title, body, event_date, major, kind, wechat_url, state, late, due_at, stale_at, deadline_provisional,
-      first_submitted_at, submitted_at, adopted_at, national_adopted_at, claimed_by, signer, signed_by, signed_at,
-      snapshot, machine_version, updated_at, id, unit_code, created_by, created_at, version, state_entered_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-      $35, $36, $25, $22, 1, $22)
-    RETURNING id, version
+    INSERT INTO items (${CHANGE_COLUMNS.join(', ')}, updated_at, id, unit_code, created_by, created_at, version, state_entered_at)
+    VALUES (${CHANGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, ${$.now}, ${$.id}, ${$.versionOrUnit}, ${$.actorId},
+      ${$.now}, 1, ${$.now})
+    RETURNING id, unit_code, version
   ),${FOLLOW_UPS}`;
 
 function followUpValues(history: HistoryEntry, outbox: OutboxEntry[], idem: IdempotencyRecord | null): unknown[] {

@@ -45,6 +45,7 @@ export function recordFromRow(row: ItemRow): SubmissionRecord {
     firstSubmittedAt: row.first_submitted_at,
     submittedAt: row.submitted_at,
     adoptedAt: row.adopted_at,
+    decidedAt: row.decided_at,
     nationalAdoptedAt: row.national_adopted_at,
     claimedBy: row.claimed_by,
     signer: row.signer,
@@ -62,7 +63,7 @@ export function columnsFromSnapshot(
   snapshot: SubmissionSnapshot,
 ): Pick<
   ItemChanges,
-  | 'state' | 'late' | 'dueAt' | 'staleAt' | 'firstSubmittedAt' | 'submittedAt' | 'adoptedAt' | 'nationalAdoptedAt'
+  | 'state' | 'late' | 'dueAt' | 'staleAt' | 'firstSubmittedAt' | 'submittedAt' | 'adoptedAt' | 'decidedAt' | 'nationalAdoptedAt'
   | 'claimedBy' | 'signer' | 'signedBy' | 'signedAt' | 'snapshot' | 'machineVersion'
 > {
   const c = snapshot.context;
@@ -74,6 +75,7 @@ export function columnsFromSnapshot(
     firstSubmittedAt: dateOrNull(c.firstSubmittedAt),
     submittedAt: dateOrNull(c.submittedAt),
     adoptedAt: dateOrNull(c.adoptedAt),
+    decidedAt: dateOrNull(c.decidedAt ?? null),
     nationalAdoptedAt: dateOrNull(c.nationalAdoptedAt),
     claimedBy: c.claimedBy,
     signer: c.signer,
