@@ -173,6 +173,27 @@ export interface ItemImagesTable {
   created_at: Generated<Date>;
 }
 
+export interface ScoreDailyTable {
+  day: DateOnly;
+  unit_code: string;
+  kind: string;
+  entries: number;
+  points: number;
+}
+
+export interface TransitionDailyTable {
+  day: DateOnly;
+  unit_code: string;
+  action: string;
+  n: number;
+}
+
+export interface StateCountsTable {
+  unit_code: string;
+  state: string;
+  n: number;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -188,6 +209,9 @@ export interface Database {
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   item_images: ItemImagesTable;
+  score_daily: ScoreDailyTable;
+  transition_daily: TransitionDailyTable;
+  state_counts: StateCountsTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;

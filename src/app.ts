@@ -13,6 +13,8 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { scoringRuleRoutes } from './routes/scoring-rules.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { imageRoutes } from './routes/images.ts';
+import { importRoutes } from './routes/import.ts';
+import { reportRoutes } from './routes/reports.ts';
 import type { Services } from './services/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -75,6 +77,8 @@ export async function buildApp({ services, readiness = [], logger = true }: AppO
     await calendarRoutes(scope, services);
     await scoringRuleRoutes(scope, services);
     await adminJobRoutes(scope, services);
+    await reportRoutes(scope, services);
+    await importRoutes(scope, services);
   });
   return app as unknown as FastifyInstance;
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as core from './0001_core.ts';
 import * as consequences from './0002_consequences.ts';
 import * as images from './0003_images.ts';
+import * as rollups from './0004_report_rollups.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_consequences': consequences,
   '0003_images': images,
+  '0004_report_rollups': rollups,
 };
 
 export const migrationProvider: MigrationProvider = {
