@@ -81,10 +81,12 @@ const recordSubmission = submissionSetup.enqueueActions(({ context, event, enque
 export const submissionMachine = submissionSetup.createMachine({
   id: 'submission',
   initial: 'draft',
+  // xstate's pure `transition()` builds a throwaway actor without input on every call: tolerate
+  // that instead of throwing (an exception per command costs more than the whole transition).
   context: ({ input }) => ({
-    unitCode: input.unitCode,
-    dueAt: input.dueAt,
-    staleAt: input.staleAt,
+    unitCode: input?.unitCode ?? '',
+    dueAt: input?.dueAt ?? 0,
+    staleAt: input?.staleAt ?? 0,
     late: false,
     claimedBy: null,
     signer: null,

@@ -50,8 +50,9 @@ export type Outcome =
  */
 export function applyEvent(snapshot: SubmissionSnapshot, event: SubmissionEvent): Outcome {
   const from = snapshot.value as SubmissionState;
-  if (!snapshot.can(event)) return { ok: false, refusal: explainRefusal(snapshot, event) };
   const [next, actions] = transition(submissionMachine, snapshot, event);
+  // xstate returns the very same snapshot when no transition is enabled.
+  if (next === snapshot && !snapshot.can(event)) return { ok: false, refusal: explainRefusal(snapshot, event) };
   return { ok: true, snapshot: next, from, to: next.value as SubmissionState, effects: effectsOf(actions) };
 }
 

@@ -1,0 +1,80 @@
+import pg from 'pg';
+import { connectDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { readItemForCommand, writeItemUpdate } from '../db/queries/item-commands.ts';
+import { loadCalendar } from '../src/calendar-store.ts';
+import { importSubmissions } from '../src/services/historical-import.ts';
+import { UnitDirectory } from '../src/services/unit-directory.ts';
+import { createUser } from '../src/services/users.ts';
+import { recordFromRow } from '../src/services/submission-record.ts';
+import { BOOTSTRAP_ADMIN } from '../src/auth/authenticator.ts';
+import { fmt, freshDatabase, load, post, startServer } from './support.ts';
+
+export interface CommandBenchOptions {
+  adminUrl: string;
+  items: number;
+  seconds: number;
+  concurrency: number;
+}
+
+/**
+ * Reviewers' commands through the whole stack (HTTP, auth, XState transition, the two statements)
+ * against a baseline measured in the same run: the same two statements, same SQL text and driver,
+ * same concurrency and pool size, with no HTTP, auth or machine — the ceiling the database sets.
+ */
+export async function benchCommands(options: CommandBenchOptions) {
+  const url = await freshDatabase(options.adminUrl, 'nmg_bench_commands');
+  const handle = connectDatabase(url, 10);
+  await migrateToLatest(handle.db);
+  const units = await UnitDirectory.load(handle.db);
+  const calendar = await loadCalendar(handle.db);
+  const rows = Array.from({ length: options.items }, (_, i) => ({
+    externalId: `bench-${i}`,
+    unitCode: units.list[i % units.list.length].code,
+    title: `${units.list[i % units.list.length].name}计生协开展活动`,
+    eventDate: '2026-11-20',
+    submittedAt: '2026-11-21T09:00:00+08:00',
+  }));
+  await importSubmissions({ db: handle.db, units, calendar, rules: { dueWorkdays: 5, dueWorkdaysMajor: 3, staleDays: 14 } }, BOOTSTRAP_ADMIN, rows);
+  const reviewer = await createUser(handle.db, units, { name: 'bench reviewer', role: 'reviewer' });
+  const ids = (await handle.db.selectFrom('items').select('id').orderBy('external_id').execute()).map((r) => r.id);
+  const perLoop = Math.floor(ids.length / options.concurrency);
+  const itemFor = (loop: number, i: number) => ids[loop + options.concurrency * (Math.floor(i / 2) % perLoop)];
+
+  // Baseline: the service's own statements, straight through pg.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const baseline = await load(options.concurrency, options.seconds, async (loop, i) => {
+    const id = itemFor(loop, i);
+    const row = await readItemForCommand(pool, id, reviewer.id, null);
+    if (!row) return false;
+    const record = recordFromRow(row);
+    const written = await writeItemUpdate(
+      pool, id, row.version, { ...record, claimedBy: i % 2 === 0 ? reviewer.id : null }, new Date(),
+      { action: i % 2 === 0 ? 'claim' : 'unclaim', fromState: row.state, actorId: reviewer.id, actorName: reviewer.name, actorRole: 'reviewer', reason: null, signer: null },
+      [], null,
+    );
+    return written !== null;
+  });
+  await pool.end();
+  // Put every item back unclaimed for the HTTP run.
+  await handle.db.updateTable('items').set({ claimed_by: null }).execute();
+  await handle.pool.query(`UPDATE items SET snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null')`);
+  await handle.close();
+
+  const server = await startServer(url, { DB_POOL_SIZE: '10' });
+  const headers = { authorization: `Bearer ${reviewer.token}` };
+  const command = async (loop: number, i: number) => {
+    const status = await post(`${server.url}/v1/tasks/${itemFor(loop, i)}/${i % 2 === 0 ? 'claim' : 'unclaim'}`, headers);
+    return status === 200;
+  };
+  await load(options.concurrency, 2, command); // warm-up: JIT, prepared statements, token cache
+  const http = await load(options.concurrency, options.seconds, command);
+  await server.stop();
+
+  console.log(`\nCommands (claim/unclaim by reviewers, ${options.concurrency} concurrent, ${options.seconds} s each)`);
+  console.log('                                     per second    p50 ms    p99 ms  failures');
+  console.log(`  baseline: same SQL through pg    ${fmt(baseline.rate)} ${fmt(baseline.p50, 2)} ${fmt(baseline.p99, 2)} ${String(baseline.failures).padStart(9)}`);
+  console.log(`  service: HTTP + auth + XState    ${fmt(http.rate)} ${fmt(http.p50, 2)} ${fmt(http.p99, 2)} ${String(http.failures).padStart(9)}`);
+  console.log(`  service / baseline: ${((http.rate / baseline.rate) * 100).toFixed(0)}% (target: at least 50%)`);
+  return { baseline, http };
+}

@@ -1,0 +1,34 @@
+import { startEmbeddedPostgres } from '../db/embedded.ts';
+import { benchCommands } from './commands.bench.ts';
+import { benchReports } from './reports.bench.ts';
+
+/**
+ * `npm run bench`: figures against a baseline measured in the same run, on this machine.
+ *   BENCH_DATABASE_URL / DATABASE_URL  a server to create the bench databases on (else embedded)
+ *   BENCH_ITEMS       items for the reports benchmark (default 1,000,000)
+ *   BENCH_SECONDS     seconds per command run (default 10)
+ *   BENCH_CONCURRENCY concurrent command loops (default 32)
+ *   BENCH_ONLY        "commands" or "reports"
+ */
+const env = process.env;
+let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
+let stopEmbedded: (() => Promise<void>) | undefined;
+if (!adminUrl) {
+  const server = await startEmbeddedPostgres('.data/bench-pg', 54338);
+  adminUrl = server.url;
+  stopEmbedded = server.stop;
+}
+const only = env.BENCH_ONLY;
+console.log(`node ${process.version}; database ${new URL(adminUrl).host}`);
+if (!only || only === 'commands') {
+  await benchCommands({
+    adminUrl,
+    items: 8_000,
+    seconds: Number(env.BENCH_SECONDS ?? 10),
+    concurrency: Number(env.BENCH_CONCURRENCY ?? 32),
+  });
+}
+if (!only || only === 'reports') {
+  await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
+}
+await stopEmbedded?.();

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import http from 'node:http';
+import pg from 'pg';
+
+/** Shared pieces of the benchmarks: databases, a server process of its own, timing. */
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Drops and creates a database for one benchmark. */
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return withDatabase(adminUrl, name);
+}
+
+/** The API as `npm run api` starts it, in its own process, so that the load generator does not share its core. */
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', PORT: String(port), LOG_LEVEL: 'warn', TOKEN_CACHE_MS: '60000', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+/** Runs `task` on `concurrency` loops for `seconds`; returns the rate and latency percentiles. */
+export async function load(concurrency: number, seconds: number, task: (loop: number, i: number) => Promise<boolean>) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, loop) => {
+      for (let i = 0; performance.now() < end; i += 1) {
+        const t0 = performance.now();
+        const ok = await task(loop, i);
+        latencies.push(performance.now() - t0);
+        if (!ok) failures += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rate: latencies.length / elapsed, count: latencies.length, failures, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** A POST with node:http and a keep-alive agent: lighter than fetch, so the load generator takes less of the CPU. */
+export function post(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers, agent }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
