@@ -1,26 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort, withDatabase } from '../test/support/net.ts';
 import http from 'node:http';
 import pg from 'pg';
 
 /** Shared pieces of the benchmarks: databases, a server process of its own, timing. */
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 /** Drops and creates a database for one benchmark. */
 export async function freshDatabase(adminUrl: string, name: string): Promise<string> {

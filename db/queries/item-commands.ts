@@ -46,14 +46,18 @@ export async function readIdempotency(pool: pg.Pool, userId: string, key: string
   return result.rows[0];
 }
 
-/** The item's columns that a command may change. */
-export interface ItemChanges {
+/** What an editor writes. */
+export interface EditableFields {
   title: string;
   body: string;
   eventDate: string;
   major: boolean;
   kind: 'news' | 'case';
   wechatUrl: string | null;
+}
+
+/** The item's columns that a command may change. */
+export interface ItemChanges extends EditableFields {
   state: string;
   late: boolean;
   dueAt: Date;

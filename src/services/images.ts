@@ -39,14 +39,7 @@ export function displaySize(size: { width: number; height: number; orientation?:
   return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
 }
 
-export interface ImageView {
-  id: string;
-  position: number;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  caption: string | null;
+export interface ImageView extends ImageFacts {
   createdAt: string;
 }
 

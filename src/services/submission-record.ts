@@ -1,5 +1,5 @@
 import type { ItemRow } from '../../db/database.ts';
-import type { ItemChanges } from '../../db/queries/item-commands.ts';
+import type { EditableFields, ItemChanges } from '../../db/queries/item-commands.ts';
 import { MACHINE_VERSION } from '../../machines/submission.machine.ts';
 import { allowedActions, persist, restore, type PersistedSubmission, type SubmissionSnapshot } from '../../machines/submission.runtime.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
@@ -15,14 +15,7 @@ export interface SubmissionRecord extends ItemChanges {
   updatedAt: Date;
 }
 
-export interface EditableFields {
-  title: string;
-  body: string;
-  eventDate: string;
-  major: boolean;
-  kind: 'news' | 'case';
-  wechatUrl: string | null;
-}
+export type { EditableFields };
 
 export function recordFromRow(row: ItemRow): SubmissionRecord {
   return {
@@ -90,16 +83,10 @@ export function snapshotOf(record: SubmissionRecord): SubmissionSnapshot {
   return restore(record.snapshot as PersistedSubmission);
 }
 
-export interface SubmissionView {
+export interface SubmissionView extends EditableFields {
   id: string;
   unitCode: string;
   unitName: string;
-  title: string;
-  body: string;
-  eventDate: string;
-  major: boolean;
-  kind: 'news' | 'case';
-  wechatUrl: string | null;
   state: SubmissionState;
   version: number;
   late: boolean;

@@ -130,6 +130,22 @@ describe('the whole lifecycle through HTTP', () => {
   });
 });
 
+describe('deadlines follow the event date', () => {
+  it('moves due and stale dates when the event date or the major flag changes, and schedules them again', async () => {
+    const item = await create();
+    const moved = await editor.patch(`/v1/submissions/${item.id}`, { eventDate: '2024-05-13' });
+    // Mon 2024-05-13 + 5 working days = Mon 2024-05-20; + 14 days = 2024-05-27 (Shanghai, end of day).
+    expect(moved.json()).toMatchObject({ dueAt: '2024-05-20T15:59:59.999Z', staleAt: '2024-05-27T15:59:59.999Z' });
+    const major = await editor.patch(`/v1/submissions/${item.id}`, { major: true });
+    expect(major.json().dueAt).toBe('2024-05-16T15:59:59.999Z');
+    const { rows } = await t.services.pool.query(
+      `SELECT payload->>'dueAt' AS due FROM outbox WHERE item_id = $1 AND topic = 'deadlines' ORDER BY id`,
+      [item.id],
+    );
+    expect(rows.map((r: { due: string }) => r.due)).toEqual(['2024-05-24T15:59:59.999Z', '2024-05-20T15:59:59.999Z', '2024-05-16T15:59:59.999Z']);
+  });
+});
+
 describe('roles and scope', () => {
   it('hides another unit’s items behind 404 and holds each role to its actions', async () => {
     const item = await create();

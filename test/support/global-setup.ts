@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../../db/connect.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { withDatabase } from './net.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,10 +45,4 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await embedded?.stop();
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

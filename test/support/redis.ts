@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './net.ts';
 import { Redis } from 'ioredis';
 
 async function answers(url: string): Promise<boolean> {
@@ -29,17 +29,6 @@ export async function redisForTests(): Promise<string | null> {
 
 export function redisServerInstalled(): boolean {
   return spawnSync('redis-server', ['--version']).status === 0;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** A Redis server of the test's own, so that it can be stopped and flushed without touching others. */

@@ -225,18 +225,55 @@ describe.each(backends)('the sweeper ($name backend)', ({ queue }) => {
   let s: TestApp;
   let editor: Caller;
   let approver: Caller;
+  let reviewer: Caller;
 
   beforeAll(async () => {
     s = await startTestApp({ queue, workers: true, now: '2024-05-20T10:00:00+08:00' });
     editor = await createUser(s.app, 'editor', UNIT);
     approver = await createUser(s.app, 'approver', UNIT);
+    reviewer = await createUser(s.app, 'reviewer');
+  });
+
+  const noticesOf = async (caller: Caller, id: string, kind: string) =>
+    (await caller.get('/v1/notifications')).json().items.filter((n: { itemId: string; kind: string }) => n.itemId === id && n.kind === kind);
+
+  it('reminds the approver after one working day of waiting, once', async () => {
+    s.clock.set('2024-05-17T16:00:00+08:00'); // a Friday
+    const id = await createIn(s, { eventDate: '2024-05-16' });
+    expect((await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' })).statusCode).toBe(200);
+    s.clock.set('2024-05-20T15:59:00+08:00'); // Monday, a minute short of one working day
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await noticesOf(approver, id, 'signoff_waiting')).toEqual([]);
+    s.clock.set('2024-05-20T16:00:01+08:00');
+    const [notice] = await eventually(async () => {
+      const found = await noticesOf(approver, id, 'signoff_waiting');
+      return found.length ? found : null;
+    }, 5_000, 'sign-off reminder');
+    expect(notice.message).toContain('等待审签');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await noticesOf(approver, id, 'signoff_waiting')).toHaveLength(1);
+  });
+
+  it('reminds reviewers two days before an item in their queue goes stale, once', async () => {
+    s.clock.set('2024-05-20T10:00:00+08:00');
+    const id = await createIn(s);
+    await submitIn(s, id);
+    const staleAt = Date.parse('2024-06-01T23:59:59.999+08:00');
+    s.clock.now = staleAt - 2 * 24 * 3600 * 1000 + 1_000;
+    const [notice] = await eventually(async () => {
+      const found = await noticesOf(reviewer, id, 'stale_soon');
+      return found.length ? found : null;
+    }, 5_000, 'stale-soon reminder');
+    expect(notice.message).toContain('将于2024-06-01过期');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await noticesOf(reviewer, id, 'stale_soon')).toHaveLength(1);
   });
   afterAll(async () => {
     await s?.close();
   });
 
   const itemIn = (app: TestApp, id: string) => app.services.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const createIn = async (_app: TestApp) => (await createReadyDraft(editor, draft)).id;
+  const createIn = async (_app: TestApp, fields: Record<string, unknown> = {}) => (await createReadyDraft(editor, { ...draft, ...fields })).id;
   const submitIn = async (_app: TestApp, id: string) => {
     await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
     expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
