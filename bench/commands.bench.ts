@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { connectDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -8,13 +12,14 @@ import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { recordFromRow } from '../src/services/submission-record.ts';
 import { BOOTSTRAP_ADMIN } from '../src/auth/authenticator.ts';
-import { fmt, freshDatabase, load, post, startServer } from './support.ts';
+import { fmt, freshDatabase, load, post, startServer, wrk } from './support.ts';
 
 export interface CommandBenchOptions {
   adminUrl: string;
   items: number;
   seconds: number;
   concurrency: number;
+  rounds: number;
 }
 
 /**
@@ -43,37 +48,58 @@ export async function benchCommands(options: CommandBenchOptions) {
 
   // Baseline: the service's own statements, straight through pg.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const baseline = await load(options.concurrency, options.seconds, async (loop, i) => {
-    const id = itemFor(loop, i);
-    const row = await readItemForCommand(pool, id, reviewer.id, null);
-    if (!row) return false;
-    const record = recordFromRow(row);
-    const written = await writeItemUpdate(
-      pool, id, row.version, { ...record, claimedBy: i % 2 === 0 ? reviewer.id : null }, new Date(),
-      { action: i % 2 === 0 ? 'claim' : 'unclaim', fromState: row.state, actorId: reviewer.id, actorName: reviewer.name, actorRole: 'reviewer', reason: null, signer: null },
-      [], null,
-    );
-    return written !== null;
-  });
-  await pool.end();
-  // Put every item back unclaimed for the HTTP run.
-  await handle.db.updateTable('items').set({ claimed_by: null }).execute();
-  await handle.pool.query(`UPDATE items SET snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null')`);
-  await handle.close();
+  const baselineRun = () =>
+    load(options.concurrency, options.seconds, async (loop, i) => {
+      const id = itemFor(loop, i);
+      const row = await readItemForCommand(pool, id, reviewer.id, null);
+      if (!row) return false;
+      const record = recordFromRow(row);
+      const written = await writeItemUpdate(
+        pool, id, row.version, record, new Date(),
+        { action: i % 2 === 0 ? 'claim' : 'unclaim', fromState: row.state, actorId: reviewer.id, actorName: reviewer.name, actorRole: 'reviewer', reason: null, signer: null },
+        [], null,
+      );
+      return written !== null;
+    });
 
   const server = await startServer(url, { DB_POOL_SIZE: '10' });
   const headers = { authorization: `Bearer ${reviewer.token}` };
-  const command = async (loop: number, i: number) => {
-    const status = await post(`${server.url}/v1/tasks/${itemFor(loop, i)}/${i % 2 === 0 ? 'claim' : 'unclaim'}`, headers);
+  // Each loop keeps counting across runs, so that a claim is always followed by its unclaim.
+  const counters = new Array<number>(options.concurrency).fill(0);
+  const command = async (loop: number) => {
+    const n = counters[loop]++;
+    const status = await post(`${server.url}/v1/tasks/${itemFor(loop, n)}/${n % 2 === 0 ? 'claim' : 'unclaim'}`, headers);
     return status === 200;
   };
   await load(options.concurrency, 2, command); // warm-up: JIT, prepared statements, token cache
-  const http = await load(options.concurrency, options.seconds, command);
+  await baselineRun();
+  // Alternate the two so that both see the same machine: the median of three runs each.
+  // With wrk (a C load generator) the client takes little of the two cores; without it, node:http.
+  const useWrk = spawnSync('wrk', ['--version']).error === undefined;
+  const idsFile = path.join(os.tmpdir(), `nmg-bench-items-${process.pid}.txt`);
+  writeFileSync(idsFile, ids.join('\n'));
+  const serviceRun = async () => {
+    if (!useWrk) return load(options.concurrency, options.seconds, command);
+    await handle.pool.query(`UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null')`);
+    return wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]);
+  };
+  const baselines = [];
+  const services = [];
+  for (let round = 0; round < options.rounds; round += 1) {
+    baselines.push(await baselineRun());
+    services.push(await serviceRun());
+  }
   await server.stop();
+  await pool.end();
+  await handle.close();
+  const median = <T extends { rate: number }>(runs: T[]) => [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
+  const baseline = median(baselines);
+  const http = median(services);
 
-  console.log(`\nCommands (claim/unclaim by reviewers, ${options.concurrency} concurrent, ${options.seconds} s each)`);
+  console.log(`\nCommands (claim/unclaim by reviewers, ${options.concurrency} concurrent, median of ${options.rounds} alternating runs of ${options.seconds} s)`);
   console.log('                                     per second    p50 ms    p99 ms  failures');
   console.log(`  baseline: same SQL through pg    ${fmt(baseline.rate)} ${fmt(baseline.p50, 2)} ${fmt(baseline.p99, 2)} ${String(baseline.failures).padStart(9)}`);
+  console.log(`  load generator: ${useWrk ? 'wrk' : 'node:http (install wrk for a lighter client)'}`);
   console.log(`  service: HTTP + auth + XState    ${fmt(http.rate)} ${fmt(http.p50, 2)} ${fmt(http.p99, 2)} ${String(http.failures).padStart(9)}`);
   console.log(`  service / baseline: ${((http.rate / baseline.rate) * 100).toFixed(0)}% (target: at least 50%)`);
   return { baseline, http };

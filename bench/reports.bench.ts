@@ -19,7 +19,7 @@ async function generate(pool: pg.Pool, items: number) {
   const started = performance.now();
   await pool.query(`
     ALTER TABLE item_history DISABLE TRIGGER item_history_rollup;
-    ALTER TABLE score_entries DISABLE TRIGGER score_entries_rollup;
+    ALTER TABLE score_entries DISABLE TRIGGER USER;
     CREATE TEMP TABLE IF NOT EXISTS unit_list AS SELECT array_agg(code ORDER BY position) AS codes FROM units;
   `);
   const client = await pool.connect();
@@ -80,7 +80,7 @@ async function generate(pool: pg.Pool, items: number) {
       SELECT (at AT TIME ZONE 'Asia/Shanghai')::date, unit_code, action, count(*) FROM item_history GROUP BY 1, 2, 3;
       INSERT INTO state_counts (unit_code, state, n) SELECT unit_code, state, count(*) FROM items GROUP BY 1, 2;
       ALTER TABLE item_history ENABLE TRIGGER item_history_rollup;
-      ALTER TABLE score_entries ENABLE TRIGGER score_entries_rollup;`);
+      ALTER TABLE score_entries ENABLE TRIGGER USER;`);
     await client.query('VACUUM ANALYZE');
   } finally {
     client.release();

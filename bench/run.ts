@@ -8,6 +8,7 @@ import { benchReports } from './reports.bench.ts';
  *   BENCH_ITEMS       items for the reports benchmark (default 1,000,000)
  *   BENCH_SECONDS     seconds per command run (default 10)
  *   BENCH_CONCURRENCY concurrent command loops (default 32)
+ *   BENCH_ROUNDS      alternating baseline/service runs, median taken (default 3)
  *   BENCH_ONLY        "commands" or "reports"
  */
 const env = process.env;
@@ -26,6 +27,7 @@ if (!only || only === 'commands') {
     items: 8_000,
     seconds: Number(env.BENCH_SECONDS ?? 10),
     concurrency: Number(env.BENCH_CONCURRENCY ?? 32),
+    rounds: Number(env.BENCH_ROUNDS ?? 3),
   });
 }
 if (!only || only === 'reports') {

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { freePort, withDatabase } from '../test/support/net.ts';
 import http from 'node:http';
 import pg from 'pg';
@@ -82,5 +83,34 @@ export function post(url: string, headers: Record<string, string>): Promise<numb
     });
     request.on('error', reject);
     request.end();
+  });
+}
+
+/**
+ * Runs wrk with bench/claims.lua against the server: two threads, `concurrency` connections.
+ * Returns the same figures as `load` (wrk reports latency percentiles itself).
+ */
+export function wrk(baseUrl: string, options: { concurrency: number; seconds: number }, scriptArgs: string[]) {
+  const script = fileURLToPath(new URL('./claims.lua', import.meta.url));
+  const args = ['-t', '2', '-c', String(options.concurrency), '-d', `${options.seconds}s`, '--latency', '-s', script, baseUrl, '--', ...scriptArgs];
+  return new Promise<{ rate: number; count: number; failures: number; p50: number; p99: number }>((resolve, reject) => {
+    execFile('wrk', args, (error, stdout) => {
+      if (error) return reject(error);
+      const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? NaN);
+      const ms = (pattern: RegExp) => {
+        const match = pattern.exec(stdout);
+        if (!match) return NaN;
+        const value = Number(match[1]);
+        return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+      };
+      const non2xx = number(/Non-2xx or 3xx responses: (\d+)/);
+      resolve({
+        rate: number(/Requests\/sec:\s+([\d.]+)/),
+        count: number(/(\d+) requests in/),
+        failures: Number.isNaN(non2xx) ? 0 : non2xx,
+        p50: ms(/50%\s+([\d.]+)(us|ms|s)/),
+        p99: ms(/99%\s+([\d.]+)(us|ms|s)/),
+      });
+    });
   });
 }

@@ -78,12 +78,12 @@ const recordSubmission = submissionSetup.enqueueActions(({ context, event, enque
   enqueue(notify('submitted'));
 });
 
-export const submissionMachine = submissionSetup.createMachine({
-  id: 'submission',
-  initial: 'draft',
-  // xstate's pure `transition()` builds a throwaway actor without input on every call: tolerate
-  // that instead of throwing (an exception per command costs more than the whole transition).
-  context: ({ input }) => ({
+/**
+ * A new item's context. xstate's pure `transition()` builds a throwaway actor without input on every
+ * call: tolerate that instead of throwing (an exception per command costs more than the transition).
+ */
+export function initialContext(input: SubmissionInput | undefined): SubmissionContext {
+  return {
     unitCode: input?.unitCode ?? '',
     dueAt: input?.dueAt ?? 0,
     staleAt: input?.staleAt ?? 0,
@@ -98,7 +98,15 @@ export const submissionMachine = submissionSetup.createMachine({
     decidedAt: null,
     nationalAdoptedAt: null,
     reminded: false,
-  }),
+  };
+}
+
+export const submissionMachine = submissionSetup.createMachine({
+  id: 'submission',
+  initial: 'draft',
+  // xstate's pure `transition()` builds a throwaway actor without input on every call: tolerate
+  // that instead of throwing (an exception per command costs more than the whole transition).
+  context: ({ input }) => initialContext(input),
   entry: 'schedule_deadlines',
   // Leaving a reviewer's queue state always releases a claim.
   states: {

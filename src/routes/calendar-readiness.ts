@@ -7,14 +7,18 @@ import type { ReadinessCheck } from './health.ts';
  * is published), the next one. A gap is shown here and in the log, never silently filled.
  */
 export function calendarReadiness(services: Services): ReadinessCheck {
+  const logged = new Set<number>();
   return {
     name: 'calendar',
     check: async () => {
       const today = shanghaiDate(services.clock());
       const year = yearOf(today);
       const missing = services.calendar.missingYears(year, year + 1);
-      if (missing.length > 0) {
-        services.log.warn({ missingYears: missing }, 'working-day calendar has no data for these years');
+      // Probes call this often: log each missing year once per process.
+      const fresh = missing.filter((y) => !logged.has(y));
+      if (fresh.length > 0) {
+        fresh.forEach((y) => logged.add(y));
+        services.log.warn({ missingYears: fresh }, 'working-day calendar has no data for these years');
       }
       return {
         ok: true,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import { MACHINE_VERSION } from '../../machines/submission.machine.ts';
-import { createSubmission, persist, restore } from '../../machines/submission.runtime.ts';
+import { initialContext, MACHINE_VERSION } from '../../machines/submission.machine.ts';
+import type { PersistedSubmission } from '../../machines/submission.runtime.ts';
 import type { Actor, ScoreKind, SubmissionState } from '../../machines/submission.types.ts';
 import { rulesForYear, type Points } from '../../workers/score.worker.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
@@ -175,7 +175,15 @@ async function importBatch(
   batch: Array<{ row: ImportRow; steps: Step[] }>,
   pointsFor: (year: number) => Promise<Points | undefined>,
 ): Promise<number> {
-  const prepared = await Promise.all(batch.map(async ({ row, steps }) => prepareItem(deps, row, steps, pointsFor)));
+  // Rows imported before change nothing: do not even prepare them.
+  const existing = new Set(
+    (await deps.db.selectFrom('items').select('external_id').where('external_id', 'in', batch.map((b) => b.row.externalId)).execute()).map(
+      (r) => r.external_id,
+    ),
+  );
+  const fresh = batch.filter(({ row }) => !existing.has(row.externalId));
+  if (fresh.length === 0) return 0;
+  const prepared = await Promise.all(fresh.map(async ({ row, steps }) => prepareItem(deps, row, steps, pointsFor)));
   return deps.db.transaction().execute(async (tx) => {
     const { rows: inserted } = await sql<{ id: string }>`
       INSERT INTO items (id, unit_code, external_id, title, body, event_date, major, kind, wechat_url, state, state_entered_at,
@@ -229,11 +237,11 @@ async function prepareItem(
   const adoptedAt = at('adopt');
   const decidedAt = adoptedAt ?? at('reject');
   const nationalAdoptedAt = at('record_national_adoption');
-  const { snapshot: initial } = createSubmission({ unitCode: row.unitCode, dueAt: deadlines.dueAt, staleAt: deadlines.staleAt });
-  const snapshot = restore({
+  // The snapshot the machine would hold after these steps (stored as its persisted form).
+  const snapshot: PersistedSubmission = {
     value: state,
     context: {
-      ...initial.context,
+      ...initialContext({ unitCode: row.unitCode, dueAt: deadlines.dueAt, staleAt: deadlines.staleAt }),
       late: submittedAt !== null && submittedAt > deadlines.dueAt,
       firstSubmittedAt: submittedAt,
       submittedAt,
@@ -241,7 +249,7 @@ async function prepareItem(
       decidedAt,
       nationalAdoptedAt,
     },
-  });
+  };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   const history = [
     { item_id: id, unit_code: row.unitCode, seq: 1, action: 'import', from_state: null, to_state: 'draft', reason: `imported ${row.externalId}`, at: iso(createdAt) },
@@ -293,7 +301,7 @@ async function prepareItem(
       adopted_at: iso(adoptedAt),
       decided_at: iso(decidedAt),
       national_adopted_at: iso(nationalAdoptedAt),
-      snapshot: persist(snapshot),
+      snapshot,
       version: history.length,
       created_at: iso(createdAt),
       updated_at: iso(last?.at ?? createdAt),
