@@ -141,6 +141,25 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
     expect((await editor.get('/v1/scoring-rules/2025')).json()).toMatchObject({ submitted: 4, nationalAdopted: 12, inheritedFrom: null });
     const bad = await admin.put('/v1/scoring-rules/2025', { submitted: -1, adopted: 7, nationalAdopted: 12 });
     expect(bad.statusCode).toBe(400);
+
+    // New rules for a year re-price its ledger, and the report follows.
+    const points = async () => {
+      const { rows } = await t.services.pool.query(`SELECT kind, sum(points)::int AS points, sum(entries)::int AS n FROM score_daily WHERE day >= '2024-01-01' AND day <= '2024-12-31' GROUP BY 1 ORDER BY 1`);
+      return rows as Array<{ kind: string; points: number; n: number }>;
+    };
+    await eventually(async () => {
+      const counts = await t.queues!.queue('scores').getJobCounts('waiting', 'active', 'delayed');
+      const pending = await t.services.pool.query(`SELECT 1 FROM outbox WHERE dispatched_at IS NULL AND topic = 'score' LIMIT 1`);
+      return counts.waiting + counts.active + counts.delayed === 0 && pending.rowCount === 0;
+    }, 10_000, 'score jobs to settle');
+    const before = await points();
+    expect(before.length).toBeGreaterThan(0);
+    expect((await admin.put('/v1/scoring-rules/2024', { submitted: 4, adopted: 8, nationalAdopted: 20 })).statusCode).toBe(200);
+    const repriced = await points();
+    const per = { submitted: 4, adopted: 8, national_adopted: 20 } as Record<string, number>;
+    expect(repriced).toEqual(before.map((row) => ({ ...row, points: row.n * per[row.kind] })));
+    await admin.put('/v1/scoring-rules/2024', { submitted: 3, adopted: 6, nationalAdopted: 10 });
+    expect(await points()).toEqual(before);
   });
 
   it('delivers notifications to signed webhooks, retrying failures, and shows jobs that failed for good', async () => {
@@ -195,6 +214,19 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
     } finally {
       server.close();
     }
+  });
+
+  it('lets a user register a webhook of their own, and only an admin one for a unit', async () => {
+    const own = await editor.post('/v1/webhooks', { url: 'http://127.0.0.1:9/own' });
+    expect(own.statusCode).toBe(201);
+    expect(own.json()).toMatchObject({ userId: editor.id, unitCode: null });
+    expect(own.json().secret.length).toBeGreaterThan(20);
+    expect((await editor.post('/v1/webhooks', { url: 'http://127.0.0.1:9/unit', unitCode: UNIT })).statusCode).toBe(403);
+    expect((await editor.post('/v1/webhooks', { url: 'ftp://example.com/x' })).statusCode).toBe(400);
+    const mine = (await editor.get('/v1/webhooks')).json();
+    expect(mine.map((w: { id: string }) => w.id)).toEqual([own.json().id]);
+    expect((await approver.delete(`/v1/webhooks/${own.json().id}`)).statusCode).toBe(404);
+    expect((await editor.delete(`/v1/webhooks/${own.json().id}`)).statusCode).toBe(204);
   });
 
   it('marks notifications read, only the caller’s own', async () => {
