@@ -56,8 +56,8 @@ const submissionSetup = setup({
     resetReminder: assign({ reminded: false }),
     claim: assign({ claimedBy: ({ event }) => event.actor.id }),
     releaseClaim: assign({ claimedBy: null }),
-    applyEdit: assign(({ event }) =>
-      event.type === 'edit' ? { dueAt: event.dueAt, staleAt: event.staleAt } : {},
+    applyDeadlines: assign(({ event }) =>
+      event.type === 'edit' || event.type === 'reschedule' ? { dueAt: event.dueAt, staleAt: event.staleAt } : {},
     ),
     recordSignOff: assign(({ event }) =>
       event.type === 'sign_off' ? { signer: event.signer, signedBy: event.actor.id, signedAt: event.now } : {},
@@ -112,7 +112,8 @@ export const submissionMachine = submissionSetup.createMachine({
   states: {
     draft: {
       on: {
-        edit: { guard: may('editor'), actions: ['applyEdit', 'schedule_deadlines'] },
+        edit: { guard: may('editor'), actions: ['applyDeadlines', 'schedule_deadlines'] },
+        reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
         request_signoff: {
           guard: and([may('editor'), 'passesQuality']),
           target: 'awaiting_signoff',
@@ -126,6 +127,7 @@ export const submissionMachine = submissionSetup.createMachine({
     awaiting_signoff: {
       entry: 'resetReminder',
       on: {
+        reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
         sign_off: {
           guard: and([may('approver'), 'passesQuality']),
           target: 'submitted',
@@ -145,6 +147,7 @@ export const submissionMachine = submissionSetup.createMachine({
       entry: 'resetReminder',
       exit: 'releaseClaim',
       on: {
+        reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
         claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
         unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
         adopt: {

@@ -45,7 +45,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Events that go through the machine but have their own endpoints (PATCH, claim, reminders). */
-export const INTERNAL_EVENTS = ['edit', 'claim', 'unclaim', 'remind'] as const;
+export const INTERNAL_EVENTS = ['edit', 'reschedule', 'claim', 'unclaim', 'remind'] as const;
 export type InternalEvent = (typeof INTERNAL_EVENTS)[number];
 
 export const ACTIONS_NEEDING_REASON: ReadonlySet<Action> = new Set(['return', 'reject', 'return_for_revision']);
@@ -73,7 +73,7 @@ export type SubmissionEvent = EventBase &
           | 'claim'
           | 'unclaim';
       }
-    | { type: 'edit'; dueAt: number; staleAt: number }
+    | { type: 'edit' | 'reschedule'; dueAt: number; staleAt: number }
     | { type: 'remind'; reminder: ReminderKind }
   );
 

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { loadCalendar } from '../calendar-store.ts';
+import { rescheduleAfterCalendarChange } from '../services/calendar-changes.ts';
 import type { Services } from '../services/index.ts';
 import { addDays } from '../time/shanghai.ts';
 import { dateString, errorResponses } from './schemas.ts';
@@ -65,7 +66,7 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
       summary: 'Correct or extend the calendar for one day (admin)',
       params: z.object({ date: dateString }),
       body: z.object({ workday: z.boolean(), note: z.string().max(200).default('') }),
-      response: { 200: z.object({ date: z.string(), workday: z.boolean(), note: z.string() }), ...errorResponses },
+      response: { 200: z.object({ date: z.string(), workday: z.boolean(), note: z.string(), rescheduled: z.number().int() }), ...errorResponses },
     },
   }, async (request) => {
     const { date } = request.params;
@@ -76,7 +77,8 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
       .onConflict((oc) => oc.column('day').doUpdateSet({ workday, note, updated_by: actorOf(request).id, updated_at: sql`now()` }))
       .execute();
     await loadCalendar(services.db, services.calendar);
-    return { date, workday, note };
+    const rescheduled = await rescheduleAfterCalendarChange(services.db, services.commands, { day: date });
+    return { date, workday, note, rescheduled };
   });
 
   r.put('/v1/calendar/years/:year', {
@@ -86,7 +88,7 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
       summary: 'Declare a year’s schedule complete (after entering its holidays and make-up days)',
       params: yearParam,
       body: z.object({ note: z.string().max(200).default('') }),
-      response: { 200: z.object({ year: z.number(), covered: z.boolean() }), ...errorResponses },
+      response: { 200: z.object({ year: z.number(), covered: z.boolean(), rescheduled: z.number().int() }), ...errorResponses },
     },
   }, async (request) => {
     const { year } = request.params;
@@ -96,6 +98,7 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
       .onConflict((oc) => oc.column('year').doUpdateSet({ note: request.body.note, updated_at: sql`now()` }))
       .execute();
     await loadCalendar(services.db, services.calendar);
-    return { year, covered: services.calendar.coversYear(year) };
+    const rescheduled = await rescheduleAfterCalendarChange(services.db, services.commands, { year });
+    return { year, covered: services.calendar.coversYear(year), rescheduled };
   });
 }

@@ -16,6 +16,7 @@ import {
   type Effect,
   type SubmissionEvent,
 } from '../../machines/submission.types.ts';
+import { SYSTEM_ACTOR } from '../auth/authenticator.ts';
 import { errorsOnly, type CheckResult } from '../checks/types.ts';
 import { AppError, errors } from '../errors.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
@@ -65,7 +66,12 @@ export interface ActionInput {
 
 /** Whether an actor may see an item of this unit at all (another unit's item is "not found"). */
 export function canSee(actor: Actor, unitCode: string): boolean {
-  return !UNIT_SCOPED_ROLES.has(actor.role) || actor.unitCode === unitCode;
+  return unitScopeOf(actor) === null || actor.unitCode === unitCode;
+}
+
+/** The one unit an actor is limited to, or null for the region's roles. */
+export function unitScopeOf(actor: Actor): string | null {
+  return UNIT_SCOPED_ROLES.has(actor.role) ? actor.unitCode : null;
 }
 
 function requestHash(operation: string, payload: unknown): string {
@@ -205,10 +211,35 @@ export class SubmissionCommands {
     }));
   }
 
+  /**
+   * Recomputes an item's deadlines from its event date on the current calendar (after an admin
+   * corrected the calendar). Returns false when the item has left the states that have deadlines.
+   */
+  async reschedule(id: string): Promise<boolean> {
+    return this.ignoringMovedOn(() =>
+      this.run(SYSTEM_ACTOR, id, ['reschedule'], {}, async (record, now) => {
+        const deadlines = this.deadlinesFor(record.eventDate, record.major);
+        const unchanged =
+          deadlines.dueAt === record.dueAt.getTime() &&
+          deadlines.staleAt === record.staleAt.getTime() &&
+          deadlines.provisional === record.deadlineProvisional;
+        if (unchanged) throw errors.conflict('unchanged', 'The deadlines stay as they are');
+        return {
+          event: { type: 'reschedule', actor: SYSTEM_ACTOR, now, dueAt: deadlines.dueAt, staleAt: deadlines.staleAt },
+          fields: { deadlineProvisional: deadlines.provisional },
+        };
+      }),
+    );
+  }
+
   /** Sends a system event (deadline jobs, reminders); returns false when the item has moved on. */
   async system(actor: Actor, id: string, event: SubmissionEvent): Promise<boolean> {
+    return this.ignoringMovedOn(() => this.run(actor, id, ['system', event.type], {}, async () => ({ event })));
+  }
+
+  private async ignoringMovedOn(command: () => Promise<CommandAnswer>): Promise<boolean> {
     try {
-      await this.run(actor, id, ['system', event.type], {}, async () => ({ event }));
+      await command();
       return true;
     } catch (error) {
       if (error instanceof AppError && (error.status === 409 || error.status === 404)) return false;

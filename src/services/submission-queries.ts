@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import { errors } from '../errors.ts';
-import { canSee } from './submission-commands.ts';
+import { canSee, unitScopeOf } from './submission-commands.ts';
 import { recordFromRow, toView, type SubmissionView } from './submission-record.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -73,7 +73,7 @@ export class SubmissionQueries {
 
   async list(actor: Actor, filter: ListFilter): Promise<Page<SubmissionView>> {
     let query = this.db.selectFrom('items').selectAll();
-    const scopeUnit = canSee(actor, '') ? filter.unitCode : actor.unitCode;
+    const scopeUnit = unitScopeOf(actor) ?? filter.unitCode;
     if (filter.unitCode && scopeUnit !== filter.unitCode) return { items: [], nextCursor: null };
     if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
     if (filter.state) query = query.where('state', '=', filter.state);
@@ -115,7 +115,8 @@ export class SubmissionQueries {
     if (!states) return { items: [], nextCursor: null };
     const deadline = sql<Date>`coalesce(queue_deadline, 'infinity'::timestamptz)`;
     let query = this.db.selectFrom('items').selectAll().where('state', 'in', states);
-    if (actor.unitCode && !canSee(actor, '')) query = query.where('unit_code', '=', actor.unitCode);
+    const unit = unitScopeOf(actor);
+    if (unit) query = query.where('unit_code', '=', unit);
     if (actor.role === 'reviewer') {
       query = query.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor.id)]));
     }

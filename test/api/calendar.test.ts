@@ -4,6 +4,7 @@ import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type
 let t: TestApp;
 let admin: Caller;
 let editor: Caller;
+let provisionalId: string;
 
 beforeAll(async () => {
   t = await startTestApp({ now: '2026-12-21T10:00:00+08:00' });
@@ -25,6 +26,9 @@ describe('the admin calendar', () => {
 
     const item = (await editor.post('/v1/submissions', { title: '呼和浩特市计生协开展活动', eventDate: '2026-12-29' })).json();
     expect(item.deadlineProvisional).toBe(true);
+    // Counted Monday–Friday for now: 30, 31, 1, 4, 5 January.
+    expect(item.dueAt).toBe('2027-01-05T15:59:59.999Z');
+    provisionalId = item.id;
   });
 
   it('lets an admin enter the next year’s holidays, and deadlines follow', async () => {
@@ -35,7 +39,12 @@ describe('the admin calendar', () => {
     }
     expect((await admin.put('/v1/calendar/2027-02-30', { workday: false })).statusCode).toBe(400);
     const declared = await admin.put('/v1/calendar/years/2027', { note: '国务院办公厅通知' });
-    expect(declared.json()).toEqual({ year: 2027, covered: true });
+    expect(declared.json()).toEqual({ year: 2027, covered: true, rescheduled: 1 });
+    // The item made before the calendar existed has its deadline recomputed, and the history says so.
+    const earlier = (await editor.get(`/v1/submissions/${provisionalId}`)).json();
+    expect(earlier).toMatchObject({ deadlineProvisional: false, dueAt: '2027-01-07T15:59:59.999Z' });
+    const history = (await editor.get(`/v1/submissions/${provisionalId}/history`)).json();
+    expect(history.map((h: { action: string; actor: { role: string } }) => [h.action, h.actor.role])).toContainEqual(['reschedule', 'system']);
 
     const year = (await editor.get('/v1/calendar?year=2027')).json();
     expect(year.covered).toBe(true);

@@ -180,6 +180,18 @@ describe('submission machine: guards and effects', () => {
     expect(allowedActions(snapshotIn('submitted'), actorOf('manager'), BEFORE_DUE)).toEqual([]);
   });
 
+  it('lets the system move deadlines while they matter, and only then', () => {
+    const system = actorOf('system');
+    const event = { type: 'reschedule' as const, actor: system, now: BEFORE_DUE, dueAt: DUE + 1, staleAt: STALE + 1 };
+    for (const state of ['draft', 'awaiting_signoff', 'submitted'] as const) {
+      const outcome = applyEvent(snapshotIn(state), event);
+      expect(outcome.ok && outcome.snapshot.context).toMatchObject({ dueAt: DUE + 1, staleAt: STALE + 1 });
+      expect(outcome.ok && outcome.effects).toEqual([{ type: 'schedule_deadlines' }]);
+    }
+    expect(applyEvent(snapshotIn('adopted'), event).ok).toBe(false);
+    expect(applyEvent(snapshotIn('draft'), { ...event, actor: actorOf('editor') })).toEqual({ ok: false, refusal: { kind: 'forbidden' } });
+  });
+
   it('survives a round trip through its persisted form', () => {
     const snapshot = snapshotIn('awaiting_signoff', { late: true });
     const again = restore(JSON.parse(JSON.stringify(persist(snapshot))));

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { startOfDay } from '../time/shanghai.ts';
+import type { SubmissionCommands } from './submission-commands.ts';
+
+/**
+ * After an admin changed the calendar: items that still have deadlines and whose reporting window
+ * holds the changed day (or whose deadline was counted without calendar data) get them recomputed,
+ * through the command service, so that the history says so and the jobs are scheduled again.
+ */
+export async function rescheduleAfterCalendarChange(
+  db: Kysely<Database>,
+  commands: SubmissionCommands,
+  changed: { day: string } | { year: number },
+): Promise<number> {
+  let query = db.selectFrom('items').select('id').where('state', 'in', ['draft', 'awaiting_signoff', 'submitted']);
+  if ('day' in changed) {
+    const dayStart = new Date(startOfDay(changed.day));
+    query = query.where((eb) =>
+      eb.or([eb('deadline_provisional', '=', true), eb.and([eb('event_date', '<', changed.day), eb('due_at', '>=', dayStart)])]),
+    );
+  } else {
+    query = query.where('deadline_provisional', '=', true);
+  }
+  let moved = 0;
+  for (const { id } of await query.execute()) if (await commands.reschedule(id)) moved += 1;
+  return moved;
+}
