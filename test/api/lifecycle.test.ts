@@ -178,6 +178,25 @@ describe('roles and scope', () => {
     expect(r.json().error.code).toBe('unauthenticated');
   });
 
+  it('lets an admin list users, rotate a token and disable a user', async () => {
+    const admin = callerFor(t.app, 'test-bootstrap-admin-token-0123456789');
+    const someone = await createUser(t.app, 'editor', ORDOS, '王五');
+    const users = (await admin.get('/v1/users')).json();
+    expect(users.find((u: { id: string }) => u.id === someone.id)).toMatchObject({ name: '王五', role: 'editor', unitCode: ORDOS, disabled: false });
+    expect((await editor.get('/v1/users')).statusCode).toBe(403);
+
+    const rotated = await admin.post(`/v1/users/${someone.id}/token`);
+    expect(rotated.statusCode).toBe(201);
+    expect((await someone.get('/v1/units')).statusCode).toBe(401);
+    const renewed = callerFor(t.app, rotated.json().token);
+    expect((await renewed.get('/v1/units')).statusCode).toBe(200);
+
+    expect((await admin.post(`/v1/users/${someone.id}/disable`)).statusCode).toBe(204);
+    expect((await renewed.get('/v1/units')).statusCode).toBe(401);
+    expect((await admin.post(`/v1/users/${someone.id}/disable`)).statusCode).toBe(404);
+    expect((await admin.post('/v1/users/00000000-0000-4000-8000-000000000000/token')).statusCode).toBe(404);
+  });
+
   it('lists the 14 units', async () => {
     const units = (await editor.get('/v1/units')).json();
     expect(units).toHaveLength(14);
