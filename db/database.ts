@@ -86,7 +86,6 @@ export interface OutboxTable {
   history_seq: number | null;
   topic: string;
   payload: Json<Record<string, unknown>>;
-  run_at: Timestamp | null;
   created_at: Generated<Date>;
   dispatched_at: Timestamp | null;
 }

@@ -18,7 +18,11 @@ export interface SweepResult {
   markedLate: number;
   expired: number;
   reminded: number;
+  cleaned: number;
 }
+
+/** How long dispatched outbox rows and idempotency answers are kept. */
+const RETENTION_MS = 7 * DAY_MS;
 
 /**
  * The safety net under the delayed jobs: reads the tables for deadlines that passed with no effect
@@ -61,7 +65,15 @@ export class Sweeper {
     const markedLate = await this.send(overdue.map((r) => r.id), { type: 'mark_late' });
     const expired = await this.send(stale.map((r) => r.id), { type: 'expire' });
     const reminded = await this.remind(now);
-    return { markedLate, expired, reminded };
+    const cleaned = await this.clean(new Date(now.getTime() - RETENTION_MS));
+    return { markedLate, expired, reminded, cleaned };
+  }
+
+  /** Dispatched outbox rows and old idempotency answers have done their work. */
+  private async clean(before: Date): Promise<number> {
+    const outbox = await this.db.deleteFrom('outbox').where('dispatched_at', '<', before).executeTakeFirst();
+    const keys = await this.db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+    return Number(outbox.numDeletedRows) + Number(keys.numDeletedRows);
   }
 
   private async remind(now: Date): Promise<number> {

@@ -101,7 +101,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       history_seq int,
       topic text NOT NULL,
       payload jsonb NOT NULL DEFAULT '{}',
-      run_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now(),
       dispatched_at timestamptz
     );

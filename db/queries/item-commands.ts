@@ -89,7 +89,6 @@ export interface HistoryEntry {
 export interface OutboxEntry {
   topic: string;
   payload: Record<string, unknown>;
-  run_at: string | null;
 }
 
 export interface IdempotencyRecord {
@@ -142,9 +141,9 @@ const FOLLOW_UPS = `
       ${$.reason}, ${$.signer}, ${$.now} FROM w
   ),
   ob AS (
-    INSERT INTO outbox (item_id, history_seq, topic, payload, run_at)
-    SELECT w.id, w.version, o.topic, o.payload, o.run_at
-    FROM w, jsonb_to_recordset(${$.outbox}::jsonb) AS o(topic text, payload jsonb, run_at timestamptz)
+    INSERT INTO outbox (item_id, history_seq, topic, payload)
+    SELECT w.id, w.version, o.topic, o.payload
+    FROM w, jsonb_to_recordset(${$.outbox}::jsonb) AS o(topic text, payload jsonb)
   ),
   idem AS (
     INSERT INTO idempotency_keys (user_id, key, request_hash, status, response)

@@ -86,12 +86,11 @@ function outboxFor(effects: Effect[], record: Pick<SubmissionRecord, 'dueAt' | '
         return {
           topic: 'deadlines',
           payload: { dueAt: record.dueAt.toISOString(), staleAt: record.staleAt.toISOString() },
-          run_at: null,
         };
       case 'award':
-        return { topic: 'score', payload: { kind: effect.kind, unitCode: record.unitCode }, run_at: null };
+        return { topic: 'score', payload: { kind: effect.kind, unitCode: record.unitCode } };
       case 'notify':
-        return { topic: 'notify', payload: { kind: effect.kind, unitCode: record.unitCode, reason }, run_at: null };
+        return { topic: 'notify', payload: { kind: effect.kind, unitCode: record.unitCode, reason } };
     }
   });
 }

@@ -328,4 +328,15 @@ describe.each(backends)('the sweeper ($name backend)', ({ queue }) => {
     expect(late.every((r) => r.late)).toBe(true);
   });
 
+
+  it('forgets dispatched outbox rows and idempotency answers after a week', async () => {
+    const count = async (table: 'outbox' | 'idempotency_keys') =>
+      Number((await s.services.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
+    await editor.post('/v1/submissions', draft, { 'idempotency-key': 'housekeeping-1' });
+    await eventually(async () => (await s.services.pool.query(`SELECT 1 FROM outbox WHERE dispatched_at IS NULL`)).rowCount === 0, 10_000, 'relay');
+    expect(await count('outbox')).toBeGreaterThan(0);
+    expect(await count('idempotency_keys')).toBeGreaterThan(0);
+    s.clock.now = Date.now() + 8 * 24 * 3600 * 1000;
+    await eventually(async () => (await count('outbox')) === 0 && (await count('idempotency_keys')) === 0, 10_000, 'housekeeping');
+  });
 });
