@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
-import { AppError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
+import { singleFile } from './multipart-file.ts';
 import type { Services } from '../services/index.ts';
 import { errorResponses } from './schemas.ts';
 
@@ -43,9 +44,7 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
       response: { 201: imageSchema, ...errorResponses },
     },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the photo as multipart/form-data');
-    const part = await request.file();
-    if (!part) throw errors.validation('No file in the request', [{ path: 'body.file', message: 'required' }]);
+    const part = await singleFile(request);
     const fieldCaption = part.fields.caption && 'value' in part.fields.caption ? String(part.fields.caption.value) : undefined;
     const caption = captionField.safeParse(fieldCaption ?? request.query.caption ?? '');
     if (!caption.success) throw errors.validation('caption is too long');

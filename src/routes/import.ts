@@ -7,6 +7,7 @@ import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { importSubmissions } from '../services/historical-import.ts';
 import { errorResponses } from './schemas.ts';
+import { singleFile } from './multipart-file.ts';
 
 const IMPORT_LIMIT = 64 * 1024 * 1024;
 
@@ -42,9 +43,10 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
     }, async (request) => {
       let rows: unknown[];
       if (request.isMultipart()) {
-        const part = await request.file({ limits: { fileSize: IMPORT_LIMIT, files: 1 } });
-        if (!part) throw errors.validation('No file in the request');
-        const buffer = await part.toBuffer();
+        const part = await singleFile(request, { fileSize: IMPORT_LIMIT });
+        const buffer = await part.toBuffer().catch((error: Error & { statusCode?: number }) => {
+          throw error.statusCode ? error : errors.validation(`The upload is incomplete or malformed: ${error.message}`);
+        });
         rows = rowsFromCsv(buffer.toString('utf8'));
       } else if (typeof request.body === 'string') {
         rows = rowsFromCsv(request.body);

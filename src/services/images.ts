@@ -135,7 +135,7 @@ export class ImageService {
     let bytes = 0;
     let kind: Kind | null = null;
     try {
-      for await (const chunk of file as AsyncIterable<Buffer>) {
+      for await (const chunk of readUpload(file)) {
         if (headLength < HEAD_BYTES) {
           headChunks.push(chunk);
           headLength += chunk.length;
@@ -230,6 +230,16 @@ export class ImageService {
     const row = await this.db.selectFrom('item_images').selectAll().where('id', '=', imageId).where('item_id', '=', itemId).executeTakeFirst();
     if (!row) throw errors.notFound('Image');
     return row;
+  }
+}
+
+/** The upload's chunks; a stream that breaks off (malformed multipart, client gone) is the caller's error. */
+async function* readUpload(file: Readable): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of file as AsyncIterable<Buffer>) yield chunk;
+  } catch (error) {
+    if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
+    throw errors.validation(`The upload is incomplete or malformed: ${(error as Error).message}`);
   }
 }
 

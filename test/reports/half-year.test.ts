@@ -79,6 +79,9 @@ describe('importing the old portal', () => {
       payload: csv,
     });
     expect(response.json()).toEqual({ created: 1, unchanged: 1, errors: [] });
+    // The same file uploaded as a multipart file: nothing new.
+    const asFile = await admin.upload('/v1/import/submissions', Buffer.from(csv), 'portal.csv');
+    expect(asFile.json()).toEqual({ created: 0, unchanged: 2, errors: [] });
     const imported = await t.services.db.selectFrom('items').selectAll().where('external_id', '=', 'csv-1').executeTakeFirstOrThrow();
     expect(imported).toMatchObject({ state: 'submitted', major: true, title: '呼和浩特市计生协开展活动，群众参与' });
     const history = (await manager.get(`/v1/submissions/${imported.id}/history`)).json();
