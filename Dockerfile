@@ -8,6 +8,8 @@ COPY machines ./machines
 COPY db ./db
 COPY src ./src
 COPY workers ./workers
+# The photo store (a volume in docker-compose.yml) must belong to the user the service runs as.
+RUN mkdir -p /var/lib/nmg/uploads && chown -R node:node /var/lib/nmg
 USER node
 EXPOSE 3000
 CMD ["node", "src/server.ts"]
