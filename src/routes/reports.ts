@@ -119,7 +119,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
       scoreTable(bulletin.scoreTable, `${name}${UNITS_PHRASE}信息报送得分统计表`),
     ];
     return kind === 'docx'
-      ? sendFile(reply, 'docx', `关于${name}信息报送及采用情况的通报`, await bulletinDocx(bulletin, tables))
+      ? sendFile(reply, 'docx', `关于${name}信息报送及采用情况的通报`, await bulletinDocx(bulletin, tables, shanghaiDate(services.clock())))
       : sendFile(reply, 'xlsx', `${name}信息报送统计`, await toXlsx(tables));
   });
 

@@ -88,6 +88,7 @@ describe('the Q2 2024 bulletin, rebuilt from its own figures', () => {
     expect(text).toContain('报送信息586条');
     expect(text).toContain('附件1');
     expect(text).toContain('（统计区间为2024年1月1日至6月30日）');
+    expect(text).toContain('内蒙古自治区计划生育协会2024年7月18日');
   });
 
   it('exports the same numbers as CSV and XLSX', async () => {

@@ -49,7 +49,7 @@ function table<Row>(spec: TableSpec<Row>): Table {
  * The 通报 draft as a Word file: the overall situation written from the figures, headings and
  * placeholders for the sections the editor writes, and both tables as attachments 1 and 2.
  */
-export async function bulletinDocx(b: Bulletin, tables: [TableSpec<any>, TableSpec<any>]): Promise<Buffer> {
+export async function bulletinDocx(b: Bulletin, tables: [TableSpec<any>, TableSpec<any>], issuedOn: string): Promise<Buffer> {
   const name = quarterName(b.year, b.quarter);
   const [attachment1, attachment2] = tables;
   const doc = new Document({
@@ -73,7 +73,7 @@ export async function bulletinDocx(b: Bulletin, tables: [TableSpec<any>, TableSp
           paragraph(`2.${attachment2.title}`, { indent: true }),
           paragraph(''),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [text('内蒙古自治区计划生育协会')] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(chineseDate(new Date().toISOString().slice(0, 10)))] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [text(chineseDate(issuedOn))] }),
           new Paragraph({ children: [new PageBreak()] }),
           paragraph('附件1', { font: '黑体' }),
           paragraph(attachment1.title, { center: true, font: '方正小标宋简体', size: 36 }),
