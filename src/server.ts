@@ -14,7 +14,7 @@ export async function startApi({ withWorkers = false } = {}) {
   const config = loadConfig();
   const log = createLogger(config, withWorkers ? 'api+worker' : 'api');
   const opened = await openInfrastructure(config, log);
-  const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl));
+  const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl, log));
   log.info({ backend: queues.backend }, 'queue backend');
   const services = createServices(opened.infra, queues);
   const runtime = withWorkers ? startWorkers(services, queues, services.metrics) : undefined;

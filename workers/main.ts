@@ -12,7 +12,7 @@ export async function startWorkerProcess() {
   const config = loadConfig();
   const log = createLogger(config, 'worker');
   const opened = await openInfrastructure(config, log);
-  const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl));
+  const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl, log));
   const services = createServices(opened.infra, queues);
   const runtime = startWorkers(services, queues, services.metrics, { scorePauseMs: config.FAULT_SCORE_PAUSE_MS });
   log.info({ backend: queues.backend }, 'workers started');

@@ -18,6 +18,19 @@ export interface QueueSettings {
   lockDurationMs?: number;
   attempts?: number;
   backoffMs?: number;
+  /** Where connection errors go (they are frequent while a backend is down: keep it throttled). */
+  onError?: (source: string, error: Error) => void;
+}
+
+/** Reports each source's errors at most once a minute. */
+export function throttledErrors(log: { warn(obj: object, msg: string): void }, everyMs = 60_000) {
+  const last = new Map<string, number>();
+  return (source: string, error: Error) => {
+    const now = Date.now();
+    if (now - (last.get(source) ?? 0) < everyMs) return;
+    last.set(source, now);
+    log.warn({ source, err: error.message }, 'queue backend error');
+  };
 }
 
 function jobOptions(settings: QueueSettings): JobsOptions {
@@ -54,9 +67,11 @@ export function createQueueKit(settings: QueueSettings): QueueKit {
   return settings.redisUrl ? redisKit(settings, settings.redisUrl) : postgresKit(settings);
 }
 
+const reporter = (settings: QueueSettings, source: string) => (error: Error) => settings.onError?.(source, error);
+
 function redisKit(settings: QueueSettings, url: string): QueueKit {
   const producer = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-  producer.on('error', () => {}); // reported through failed adds and /readyz
+  producer.on('error', reporter(settings, 'redis producer'));
   const queues = new Map<QueueName, Queue>();
   const workers: Worker[] = [];
   const workerConnections: Redis[] = [];
@@ -66,14 +81,14 @@ function redisKit(settings: QueueSettings, url: string): QueueKit {
       let queue = queues.get(name);
       if (!queue) {
         queue = new Queue(name, { connection: producer, prefix: settings.prefix, defaultJobOptions: jobOptions(settings) });
-        queue.on('error', () => {});
+        queue.on('error', reporter(settings, `queue ${name}`));
         queues.set(name, queue);
       }
       return queue;
     },
     worker(name, processor, options = {}) {
       const connection = new Redis(url, { maxRetriesPerRequest: null });
-      connection.on('error', () => {});
+      connection.on('error', reporter(settings, `redis worker ${name}`));
       workerConnections.push(connection);
       const worker = new Worker(name, processor, {
         connection,
@@ -81,7 +96,7 @@ function redisKit(settings: QueueSettings, url: string): QueueKit {
         ...workerTimings(settings),
         ...options,
       });
-      worker.on('error', () => {});
+      worker.on('error', reporter(settings, `worker ${name}`));
       workers.push(worker);
       return worker;
     },
@@ -108,7 +123,7 @@ function postgresKit(settings: QueueSettings): QueueKit {
       let queue = queues.get(name);
       if (!queue) {
         queue = new Queue(name, { connection, defaultJobOptions: jobOptions(settings) }, createPostgresBackend) as unknown as Queue;
-        queue.on('error', () => {});
+        queue.on('error', reporter(settings, `queue ${name}`));
         queues.set(name, queue);
       }
       return queue;
@@ -120,7 +135,7 @@ function postgresKit(settings: QueueSettings): QueueKit {
         { connection, ...workerTimings(settings), ...(options as object) },
         createPostgresBackend,
       ) as unknown as Worker;
-      worker.on('error', () => {});
+      worker.on('error', reporter(settings, `worker ${name}`));
       workers.push(worker);
       return worker;
     },
@@ -135,8 +150,9 @@ function postgresKit(settings: QueueSettings): QueueKit {
 }
 
 /** The queue settings of a process, from its configuration. */
-export function queueSettingsFrom(config: Config, databaseUrl: string): QueueSettings {
+export function queueSettingsFrom(config: Config, databaseUrl: string, log?: { warn(obj: object, msg: string): void }): QueueSettings {
   return {
+    onError: log ? throttledErrors(log) : undefined,
     redisUrl: config.REDIS_URL,
     databaseUrl,
     prefix: config.QUEUE_PREFIX,
