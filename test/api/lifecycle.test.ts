@@ -197,6 +197,16 @@ describe('roles and scope', () => {
     expect((await admin.post('/v1/users/00000000-0000-4000-8000-000000000000/token')).statusCode).toBe(404);
   });
 
+  it('publishes the OpenAPI document and the docs page', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/v1/submissions', '/v1/submissions/{id}/actions', '/v1/tasks', '/v1/reports/bulletin', '/v1/import/submissions', '/v1/submissions/{id}/images']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.paths['/v1/submissions/{id}/actions'].post.requestBody.content['application/json'].schema.properties.action.enum).toContain('sign_off');
+    expect((await t.app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
+  });
+
   it('lists the 14 units', async () => {
     const units = (await editor.get('/v1/units')).json();
     expect(units).toHaveLength(14);
