@@ -53,18 +53,18 @@ async function generate(pool: pg.Pool, items: number) {
       [items],
     );
     await client.query(`
-      INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, at)
+      INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, at, stay_seconds)
       SELECT i.id, i.unit_code, h.seq, h.action, h.from_state, h.to_state, '00000000-0000-0000-0000-000000000001', 'bench', 'admin',
-        i.created_at + h.after
+        i.created_at + h.after, h.stay
       FROM items i,
         LATERAL (VALUES
-          (1, 'create', NULL, 'draft', interval '0'),
-          (2, 'request_signoff', 'draft', 'awaiting_signoff', interval '1 hour'),
-          (3, 'sign_off', 'awaiting_signoff', 'submitted', interval '3 hours'),
-          (4, 'claim', 'submitted', 'submitted', interval '20 hours'),
+          (1, 'create', NULL, 'draft', interval '0', NULL::float8),
+          (2, 'request_signoff', 'draft', 'awaiting_signoff', interval '1 hour', 3600),
+          (3, 'sign_off', 'awaiting_signoff', 'submitted', interval '3 hours', 7200),
+          (4, 'claim', 'submitted', 'submitted', interval '20 hours', NULL),
           (5, CASE WHEN i.adopted_at IS NOT NULL THEN 'adopt' ELSE 'reject' END, 'submitted',
-             CASE WHEN i.adopted_at IS NOT NULL THEN 'adopted' ELSE 'rejected' END, interval '27 hours')
-        ) AS h(seq, action, from_state, to_state, after)`);
+             CASE WHEN i.adopted_at IS NOT NULL THEN 'adopted' ELSE 'rejected' END, interval '27 hours', 86400)
+        ) AS h(seq, action, from_state, to_state, after, stay)`);
     await client.query(`
       INSERT INTO score_entries (item_id, history_seq, unit_code, kind, points, occurred_at, occurred_on)
       SELECT id, 3, unit_code, 'submitted', 3, first_submitted_at, (first_submitted_at AT TIME ZONE 'Asia/Shanghai')::date FROM items
@@ -79,6 +79,9 @@ async function generate(pool: pg.Pool, items: number) {
       INSERT INTO transition_daily (day, unit_code, action, n)
       SELECT (at AT TIME ZONE 'Asia/Shanghai')::date, unit_code, action, count(*) FROM item_history GROUP BY 1, 2, 3;
       INSERT INTO state_counts (unit_code, state, n) SELECT unit_code, state, count(*) FROM items GROUP BY 1, 2;
+      INSERT INTO state_time_daily (day, state, unit_code, stays, seconds)
+      SELECT (at AT TIME ZONE 'Asia/Shanghai')::date, from_state, unit_code, count(*), sum(stay_seconds)
+      FROM item_history WHERE stay_seconds IS NOT NULL GROUP BY 1, 2, 3;
       ALTER TABLE item_history ENABLE TRIGGER item_history_rollup;
       ALTER TABLE score_entries ENABLE TRIGGER USER;`);
     await client.query('VACUUM ANALYZE');

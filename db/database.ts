@@ -78,6 +78,7 @@ export interface ItemHistoryTable {
   reason: string | null;
   signer: string | null;
   at: Timestamp;
+  stay_seconds: number | null;
 }
 
 export interface OutboxTable {
@@ -193,6 +194,14 @@ export interface StateCountsTable {
   n: number;
 }
 
+export interface StateTimeDailyTable {
+  day: DateOnly;
+  unit_code: string;
+  state: string;
+  stays: number;
+  seconds: number;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -211,6 +220,7 @@ export interface Database {
   score_daily: ScoreDailyTable;
   transition_daily: TransitionDailyTable;
   state_counts: StateCountsTable;
+  state_time_daily: StateTimeDailyTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;

@@ -90,6 +90,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       reason text,
       signer text,
       at timestamptz NOT NULL,
+      -- For a change of state: how long the item stayed in the state it left.
+      stay_seconds double precision,
       UNIQUE (item_id, seq)
     );
     CREATE INDEX item_history_at_idx ON item_history (at, action);

@@ -68,8 +68,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (unit_code, state)
     );
 
+    -- Stays per Shanghai day (of leaving), unit and state: time spent in each state.
+    CREATE TABLE state_time_daily (
+      day date NOT NULL,
+      unit_code text NOT NULL,
+      state text NOT NULL,
+      stays int NOT NULL DEFAULT 0,
+      seconds double precision NOT NULL DEFAULT 0,
+      PRIMARY KEY (day, state, unit_code)
+    );
+
     CREATE FUNCTION item_history_apply() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+      INSERT INTO state_time_daily (day, state, unit_code, stays, seconds)
+      SELECT (at AT TIME ZONE 'Asia/Shanghai')::date, from_state, unit_code, count(*), sum(stay_seconds)
+      FROM added WHERE stay_seconds IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (day, state, unit_code)
+      DO UPDATE SET stays = state_time_daily.stays + EXCLUDED.stays, seconds = state_time_daily.seconds + EXCLUDED.seconds;
+
       INSERT INTO transition_daily (day, action, unit_code, n)
       SELECT (at AT TIME ZONE 'Asia/Shanghai')::date, action, unit_code, count(*)
       FROM added GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
@@ -108,7 +124,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TRIGGER score_entries_rollup_update ON score_entries;
     DROP TRIGGER score_entries_rollup_delete ON score_entries;
     DROP FUNCTION item_history_apply, score_daily_apply, score_daily_upsert;
-    DROP TABLE state_counts, transition_daily, score_daily;
+    DROP TABLE state_time_daily, state_counts, transition_daily, score_daily;
     DROP INDEX items_first_submitted_idx, items_decided_idx, items_waiting_idx;
   `.execute(db);
 }

@@ -136,9 +136,15 @@ const $ = {
 
 const FOLLOW_UPS = `
   hist AS (
-    INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason, signer, at)
+    -- Every sub-statement sees the table as it was before the statement, so this subquery reads
+    -- when the item entered the state it is leaving: the stay, for the time-in-state report.
+    INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason,
+      signer, at, stay_seconds)
     SELECT w.id, w.unit_code, w.version, ${$.action}, ${$.fromState}, ${$.state}, ${$.actorId}, ${$.actorName}, ${$.actorRole},
-      ${$.reason}, ${$.signer}, ${$.now} FROM w
+      ${$.reason}, ${$.signer}, ${$.now},
+      CASE WHEN ${$.fromState}::text IS DISTINCT FROM ${$.state}::text
+        THEN extract(epoch FROM ${$.now}::timestamptz - (SELECT before.state_entered_at FROM items AS before WHERE before.id = w.id)) END
+    FROM w
   ),
   ob AS (
     INSERT INTO outbox (item_id, history_seq, topic, payload)

@@ -77,6 +77,7 @@ export const flowSchema = z.object({
   to: z.string(),
   transitions: z.array(z.object({ day: z.string(), action: z.string(), count: z.number().int() })),
   durations: z.object({ draftToSubmitted: duration, submittedToDecision: duration }),
+  timeInState: z.array(z.object({ state: z.string(), stays: z.number().int(), averageHours: z.number().nullable() })),
   adoptionRate: z.array(
     z.object({ unitCode: z.string(), unitName: z.string(), submitted: z.number().int(), adopted: z.number().int(), rate: z.number().nullable() }),
   ),

@@ -204,10 +204,13 @@ async function importBatch(
     const createdIds = new Set(inserted.map((r) => r.id));
     const mine = prepared.filter((p) => createdIds.has(p.item.id));
     await sql`
-      INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason, signer, at)
-      SELECT item_id, unit_code, seq, action, from_state, to_state, ${actor.id}::uuid, ${actor.name}, ${actor.role}, reason, NULL, at
+      INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason, signer,
+        at, stay_seconds)
+      SELECT item_id, unit_code, seq, action, from_state, to_state, ${actor.id}::uuid, ${actor.name}, ${actor.role}, reason, NULL,
+        at, stay_seconds
       FROM jsonb_to_recordset(${JSON.stringify(mine.flatMap((p) => p.history))}::jsonb) AS r(
-        item_id uuid, unit_code text, seq int, action text, from_state text, to_state text, reason text, at timestamptz)`.execute(tx);
+        item_id uuid, unit_code text, seq int, action text, from_state text, to_state text, reason text, at timestamptz,
+        stay_seconds double precision)`.execute(tx);
     const ledger = mine.flatMap((p) => p.ledger);
     if (ledger.length > 0) {
       await sql`
@@ -262,6 +265,8 @@ async function prepareItem(
       to_state: step.to,
       reason: null,
       at: iso(step.at),
+      // The old portal knows no time in draft; after that, each stay lasted until the next step.
+      stay_seconds: i === 0 ? null : (step.at - steps[i - 1].at) / 1000,
     })),
   ];
   const ledger = [];

@@ -206,6 +206,14 @@ describe('the reports over the half year', () => {
     expect(decided.count).toBeGreaterThan(30);
     expect(decided.medianHours).toBe(25);
     expect(decided.p90Hours).toBe(26);
+    // Time in each state, against the history itself.
+    const stays = await t.services.pool.query(
+      `SELECT from_state AS state, count(*)::int AS stays, round((avg(stay_seconds) / 3600)::numeric, 1)::float8 AS "averageHours"
+       FROM item_history WHERE stay_seconds IS NOT NULL AND (at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN '2024-04-01' AND '2024-06-30'
+       GROUP BY 1 ORDER BY 1`,
+    );
+    expect(flow.timeInState).toEqual(stays.rows);
+    expect(flow.timeInState.map((s: { state: string }) => s.state)).toEqual(expect.arrayContaining(['adopted', 'awaiting_signoff', 'submitted']));
     const rate = flow.adoptionRate.find((r: any) => r.unitCode === D);
     expect(rate).toEqual({ unitCode: D, unitName: '满洲里市', submitted: 12, adopted: 8, rate: 0.667 });
     expect(flow.adoptionRate.find((r: any) => r.unitCode === '150400').rate).toBeNull();

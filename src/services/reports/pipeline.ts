@@ -102,7 +102,7 @@ const hours = (seconds: number | null) => (seconds === null ? null : Math.round(
 export async function flow(db: Kysely<Database>, units: UnitDirectory, from: string, to: string) {
   const start = new Date(startOfDay(from));
   const end = new Date(endOfDay(to));
-  const [transitions, toSubmitted, toDecision, rates] = await Promise.all([
+  const [transitions, toSubmitted, toDecision, rates, stays] = await Promise.all([
     db
       .selectFrom('transition_daily')
       .select(['day', 'action', sql<number>`sum(n)::int`.as('count')])
@@ -122,6 +122,14 @@ export async function flow(db: Kysely<Database>, units: UnitDirectory, from: str
       .where('kind', 'in', ['submitted', 'adopted'])
       .groupBy(['unit_code', 'kind'])
       .execute(),
+    db
+      .selectFrom('state_time_daily')
+      .select(['state', sql<number>`sum(stays)::int`.as('stays'), sql<number>`sum(seconds)::float8`.as('seconds')])
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .groupBy('state')
+      .orderBy('state')
+      .execute(),
   ]);
   const duration = (d: { count: number; median: number | null; p90: number | null }): DurationFigures => ({
     count: d.count,
@@ -139,6 +147,8 @@ export async function flow(db: Kysely<Database>, units: UnitDirectory, from: str
     to,
     transitions,
     durations: { draftToSubmitted: duration(toSubmitted), submittedToDecision: duration(toDecision) },
+    /** Stays that ended in the period, per state: how many and how long on average. */
+    timeInState: stays.map((s) => ({ state: s.state, stays: s.stays, averageHours: hours(s.stays > 0 ? s.seconds / s.stays : null) })),
     adoptionRate: units.list.map((u) => {
       const { submitted, adopted } = perUnit.get(u.code) ?? { submitted: 0, adopted: 0 };
       return { unitCode: u.code, unitName: u.name, submitted, adopted, rate: submitted > 0 ? Math.round((adopted / submitted) * 1000) / 1000 : null };
