@@ -166,7 +166,6 @@ export class ImageService {
       await target.commit();
       return toView(row);
     } catch (error) {
-      target.stream.destroy();
       await target.discard();
       file.resume();
       throw error;

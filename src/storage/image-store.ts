@@ -33,11 +33,17 @@ export class FolderImageStore implements ImageStore {
     const temporary = `${final}.part`;
     await mkdir(path.dirname(final), { recursive: true });
     const stream = createWriteStream(temporary, { flags: 'wx' });
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
     return {
       stream,
       localPath: temporary,
       commit: async () => rename(temporary, final),
-      discard: async () => rm(temporary, { force: true }),
+      // The file may still be opening: close the stream first, or the file appears after the removal.
+      discard: async () => {
+        stream.destroy();
+        await closed;
+        await rm(temporary, { force: true });
+      },
     };
   }
 
