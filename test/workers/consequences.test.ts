@@ -51,7 +51,7 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
   const create = async () => (await createReadyDraft(editor, draft)).id;
 
   it('flags an item left in draft past its due date as late, through a delayed job, and tells its unit', async () => {
-    t.clock.now = DUE_AT - 1_500; // the job is due 1.5 s from now, in real time
+    t.clock.now = DUE_AT - 3_000; // the job is due 3 s from now, in real time
     const id = await create();
     const scheduled = await eventually(() => t.queues!.queue('deadlines').getJob(`late-${id}-${DUE_AT}`), 10_000, 'scheduled job');
     expect(await scheduled.getState()).toBe('delayed');
@@ -77,7 +77,7 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
   });
 
   it('expires an item left unreviewed past its stale date, and leaves an item that moved on untouched', async () => {
-    t.clock.now = STALE_AT - 2_000;
+    t.clock.now = STALE_AT - 4_000; // the expiry jobs are due 4 s after they are scheduled
     const waiting = await create();
     await submit(waiting);
     const movedOn = await create();
