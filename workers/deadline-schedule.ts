@@ -4,6 +4,13 @@ import type { DeadlineJob } from './jobs.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** When reminders go out; shared by the relay (delayed jobs) and the sweeper (their safety net). */
+export interface ReminderSettings {
+  staleReminderDays: number;
+  signoffReminderWorkdays: number;
+  batchSize?: number;
+}
+
 export interface ScheduledJob {
   /** Deterministic: the same deadline scheduled twice is one job. */
   jobId: string;

@@ -16,7 +16,7 @@ export function deadlineProcessor(commands: SubmissionCommands, clock: () => num
       data.event === 'remind'
         ? { ...base, type: 'remind', reminder: data.reminder ?? 'stale_soon' }
         : { ...base, type: data.event };
-    const applied = await commands.system(SYSTEM_ACTOR, data.itemId, event);
+    const applied = await commands.system(data.itemId, event);
     return { applied };
   };
 }

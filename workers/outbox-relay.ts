@@ -1,15 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
-import { deadlineJobs, signoffReminderJob, type ScheduledJob } from './deadline-schedule.ts';
+import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
 import { deadlineJob, notificationJob, scoreJob } from './jobs.ts';
 import type { QueueKit } from './queues.ts';
-
-export interface RelaySettings {
-  staleReminderDays: number;
-  signoffReminderWorkdays: number;
-  batchSize?: number;
-}
 
 interface PendingRow {
   id: number;
@@ -30,10 +24,10 @@ export class OutboxRelay {
   private readonly db: Kysely<Database>;
   private readonly kit: QueueKit;
   private readonly calendar: WorkCalendar;
-  private readonly settings: RelaySettings;
+  private readonly settings: ReminderSettings;
   private readonly clock: () => number;
 
-  constructor(db: Kysely<Database>, kit: QueueKit, calendar: WorkCalendar, settings: RelaySettings, clock: () => number) {
+  constructor(db: Kysely<Database>, kit: QueueKit, calendar: WorkCalendar, settings: ReminderSettings, clock: () => number) {
     this.db = db;
     this.kit = kit;
     this.calendar = calendar;

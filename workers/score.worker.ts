@@ -1,25 +1,9 @@
 import type { Job } from 'bullmq';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { pointsFor, rulesForYear } from '../src/services/scoring-rules.ts';
 import { shanghaiDate, yearOf } from '../src/time/shanghai.ts';
 import { scoreJob, type ScoreJob } from './jobs.ts';
-
-export interface Points {
-  submitted: number;
-  adopted: number;
-  national_adopted: number;
-}
-
-/** The year's rules; a year without its own takes the nearest earlier year's (then the nearest later). */
-export async function rulesForYear(db: Kysely<Database>, year: number): Promise<Points | undefined> {
-  return db
-    .selectFrom('scoring_rules')
-    .select(['submitted', 'adopted', 'national_adopted'])
-    .orderBy(sql`year > ${year}`)
-    .orderBy(sql`abs(year - ${year})`)
-    .limit(1)
-    .executeTakeFirst();
-}
 
 /**
  * Writes the ledger entry for one scoring transition. Unique per (item, history seq, kind): a retry,
@@ -43,7 +27,7 @@ export async function recordScore(db: Kysely<Database>, data: ScoreJob): Promise
       history_seq: data.seq,
       unit_code: data.unitCode,
       kind: data.kind,
-      points: rules[data.kind],
+      points: pointsFor(rules, data.kind),
       occurred_at: history.at,
       occurred_on: occurredOn,
     })

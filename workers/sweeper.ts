@@ -4,15 +4,9 @@ import { SYSTEM_ACTOR } from '../src/auth/authenticator.ts';
 import type { SubmissionCommands } from '../src/services/submission-commands.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
-import { signoffReminderAt } from './deadline-schedule.ts';
+import { signoffReminderAt, type ReminderSettings } from './deadline-schedule.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface SweepSettings {
-  staleReminderDays: number;
-  signoffReminderWorkdays: number;
-  batchSize?: number;
-}
 
 export interface SweepResult {
   markedLate: number;
@@ -33,10 +27,10 @@ export class Sweeper {
   private readonly db: Kysely<Database>;
   private readonly commands: SubmissionCommands;
   private readonly calendar: WorkCalendar;
-  private readonly settings: SweepSettings;
+  private readonly settings: ReminderSettings;
   private readonly clock: () => number;
 
-  constructor(db: Kysely<Database>, commands: SubmissionCommands, calendar: WorkCalendar, settings: SweepSettings, clock: () => number) {
+  constructor(db: Kysely<Database>, commands: SubmissionCommands, calendar: WorkCalendar, settings: ReminderSettings, clock: () => number) {
     this.db = db;
     this.commands = commands;
     this.calendar = calendar;
@@ -109,7 +103,7 @@ export class Sweeper {
     let applied = 0;
     for (const id of ids) {
       const event = { ...partial, actor: SYSTEM_ACTOR, now: this.clock() } as SubmissionEvent;
-      if (await this.commands.system(SYSTEM_ACTOR, id, event)) applied += 1;
+      if (await this.commands.system(id, event)) applied += 1;
     }
     return applied;
   }

@@ -55,16 +55,8 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
         if (!body.success) throw errors.validation('Send { items: [...] }, a text/csv body or a CSV file', body.error.issues);
         rows = body.data.items;
       }
-      return importSubmissions(
-        {
-          db: services.db,
-          units: services.units,
-          calendar: services.calendar,
-          rules: { dueWorkdays: services.config.DUE_WORKDAYS, dueWorkdaysMajor: services.config.DUE_WORKDAYS_MAJOR, staleDays: services.config.STALE_DAYS },
-        },
-        actorOf(request),
-        rows,
-      );
+      const { db, units, calendar, deadlineRules: rules } = services;
+      return importSubmissions({ db, units, calendar, rules }, actorOf(request), rows);
     });
   });
 }

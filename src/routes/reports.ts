@@ -10,7 +10,7 @@ import { periodColumns, scoreColumns, toCsv, toXlsx, type TableSpec } from '../s
 import { flow, pipeline } from '../services/reports/pipeline.ts';
 import { periodReport, scoreReport, type PeriodReport, type ScoreReport } from '../services/reports/tables.ts';
 import { shanghaiDate } from '../time/shanghai.ts';
-import { rulesForYear } from '../../workers/score.worker.ts';
+import { rulesForYear } from '../services/scoring-rules.ts';
 import { dateString, errorResponses } from './schemas.ts';
 import { bulletinSchema, flowSchema, periodReportSchema, pipelineSchema, scoreReportSchema } from './report-schemas.ts';
 
@@ -73,7 +73,7 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
   const tags = ['reports'];
   const rulesOf = async (y: number) => {
     const rules = await rulesForYear(services.db, y);
-    return rules ? { submitted: rules.submitted, adopted: rules.adopted, nationalAdopted: rules.national_adopted } : null;
+    return rules ? { submitted: rules.submitted, adopted: rules.adopted, nationalAdopted: rules.nationalAdopted } : null;
   };
 
   r.get('/v1/reports/period', {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
+import { rulesForYear, setRules } from '../services/scoring-rules.ts';
 import { errorResponses } from './schemas.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -26,22 +26,9 @@ export async function scoringRuleRoutes(app: FastifyInstance, services: Services
     preHandler: requireActor(services.authenticator),
     schema: { tags, summary: 'Points per event for a year', params: yearParam, response: { 200: rulesSchema, ...errorResponses } },
   }, async (request) => {
-    const { year } = request.params;
-    const row = await services.db
-      .selectFrom('scoring_rules')
-      .selectAll()
-      .orderBy(sql`year > ${year}`)
-      .orderBy(sql`abs(year - ${year})`)
-      .limit(1)
-      .executeTakeFirst();
-    if (!row) throw errors.notFound('Scoring rules');
-    return {
-      year,
-      submitted: row.submitted,
-      adopted: row.adopted,
-      nationalAdopted: row.national_adopted,
-      inheritedFrom: row.year === year ? null : row.year,
-    };
+    const rules = await rulesForYear(services.db, request.params.year);
+    if (!rules) throw errors.notFound('Scoring rules');
+    return rules;
   });
 
   r.put('/v1/scoring-rules/:year', {
@@ -53,26 +40,5 @@ export async function scoringRuleRoutes(app: FastifyInstance, services: Services
       body: z.object({ submitted: points, adopted: points, nationalAdopted: points }),
       response: { 200: rulesSchema, ...errorResponses },
     },
-  }, async (request) => {
-    const { year } = request.params;
-    const { submitted, adopted, nationalAdopted } = request.body;
-    await services.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('scoring_rules')
-        .values({ year, submitted, adopted, national_adopted: nationalAdopted, updated_by: actorOf(request).id })
-        .onConflict((oc) =>
-          oc.column('year').doUpdateSet({ submitted, adopted, national_adopted: nationalAdopted, updated_at: sql`now()` }),
-        )
-        .execute();
-      await tx
-        .updateTable('score_entries')
-        .set({
-          points: sql`CASE kind WHEN 'submitted' THEN ${submitted}::int WHEN 'adopted' THEN ${adopted}::int ELSE ${nationalAdopted}::int END`,
-        })
-        .where('occurred_on', '>=', `${year}-01-01`)
-        .where('occurred_on', '<=', `${year}-12-31`)
-        .execute();
-    });
-    return { year, submitted, adopted, nationalAdopted, inheritedFrom: null };
-  });
+  }, async (request) => setRules(services.db, request.params.year, request.body, actorOf(request).id));
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { initialContext, MACHINE_VERSION } from '../../machines/submission.machine.ts';
 import type { PersistedSubmission } from '../../machines/submission.runtime.ts';
 import type { Actor, ScoreKind, SubmissionState } from '../../machines/submission.types.ts';
-import { rulesForYear, type Points } from '../../workers/score.worker.ts';
+import { pointsFor, rulesForYear, type Points } from './scoring-rules.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
 import { isValidDate, shanghaiDate, startOfDay, yearOf } from '../time/shanghai.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
@@ -159,12 +159,12 @@ export async function importSubmissions(deps: ImportDeps, actor: Actor, rows: un
 
   let created = 0;
   const rulesCache = new Map<number, Points | undefined>();
-  const pointsFor = async (year: number) => {
+  const rulesOfYear = async (year: number) => {
     if (!rulesCache.has(year)) rulesCache.set(year, await rulesForYear(deps.db, year));
     return rulesCache.get(year);
   };
   for (let start = 0; start < valid.length; start += BATCH) {
-    created += await importBatch(deps, actor, valid.slice(start, start + BATCH), pointsFor);
+    created += await importBatch(deps, actor, valid.slice(start, start + BATCH), rulesOfYear);
   }
   return { created, unchanged: valid.length - created, errors: errors.sort((a, b) => a.index - b.index) };
 }
@@ -173,7 +173,7 @@ async function importBatch(
   deps: ImportDeps,
   actor: Actor,
   batch: Array<{ row: ImportRow; steps: Step[] }>,
-  pointsFor: (year: number) => Promise<Points | undefined>,
+  rulesOfYear: (year: number) => Promise<Points | undefined>,
 ): Promise<number> {
   // Rows imported before change nothing: do not even prepare them.
   const existing = new Set(
@@ -183,7 +183,7 @@ async function importBatch(
   );
   const fresh = batch.filter(({ row }) => !existing.has(row.externalId));
   if (fresh.length === 0) return 0;
-  const prepared = await Promise.all(fresh.map(async ({ row, steps }) => prepareItem(deps, row, steps, pointsFor)));
+  const prepared = await Promise.all(fresh.map(async ({ row, steps }) => prepareItem(deps, row, steps, rulesOfYear)));
   return deps.db.transaction().execute(async (tx) => {
     const { rows: inserted } = await sql<{ id: string }>`
       INSERT INTO items (id, unit_code, external_id, title, body, event_date, major, kind, wechat_url, state, state_entered_at,
@@ -228,7 +228,7 @@ async function prepareItem(
   deps: ImportDeps,
   row: ImportRow,
   steps: Step[],
-  pointsFor: (year: number) => Promise<Points | undefined>,
+  rulesOfYear: (year: number) => Promise<Points | undefined>,
 ) {
   const id = randomUUID();
   const deadlines = computeDeadlines(row.eventDate, row.major ?? false, deps.calendar, deps.rules);
@@ -273,14 +273,14 @@ async function prepareItem(
   for (const [i, step] of steps.entries()) {
     if (!step.award) continue;
     const day = shanghaiDate(step.at);
-    const points = await pointsFor(yearOf(day));
-    if (!points) throw new Error('no scoring rules defined');
+    const rules = await rulesOfYear(yearOf(day));
+    if (!rules) throw new Error('no scoring rules defined');
     ledger.push({
       item_id: id,
       history_seq: i + 2,
       unit_code: row.unitCode,
       kind: step.award,
-      points: points[step.award],
+      points: pointsFor(rules, step.award),
       occurred_at: iso(step.at),
       occurred_on: day,
     });

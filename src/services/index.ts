@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { Metrics } from '../metrics.ts';
 import type { QueueKit } from '../../workers/queues.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
+import type { DeadlineRules } from '../time/deadlines.ts';
 import { SubmissionCommands } from './submission-commands.ts';
 import path from 'node:path';
 import { createQualityGate } from '../checks/quality-gate.ts';
@@ -29,6 +30,8 @@ export interface Services extends Infrastructure {
   queues?: QueueKit;
   metrics: Metrics;
   images: ImageService;
+  /** Reporting deadline and staleness, from the configuration. */
+  deadlineRules: DeadlineRules;
   quality: ReturnType<typeof createQualityGate>;
   authenticator: Authenticator;
   commands: SubmissionCommands;
@@ -39,6 +42,11 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
   const { config, db, pool, units, calendar, clock, log } = infra;
   const images = new ImageService(db, new FolderImageStore(config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads')), config.MAX_IMAGE_BYTES);
   const quality = createQualityGate(images, units);
+  const deadlineRules: DeadlineRules = {
+    dueWorkdays: config.DUE_WORKDAYS,
+    dueWorkdaysMajor: config.DUE_WORKDAYS_MAJOR,
+    staleDays: config.STALE_DAYS,
+  };
   const outboxBacklog = async () => {
     const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).executeTakeFirst();
     return Number(row?.n ?? 0);
@@ -48,6 +56,7 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
     queues,
     images,
     quality,
+    deadlineRules,
     metrics: new Metrics({ kit: queues, outboxBacklog }),
     authenticator: new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS),
     commands: new SubmissionCommands({
@@ -57,7 +66,7 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
       quality,
       clock,
       log,
-      rules: { dueWorkdays: config.DUE_WORKDAYS, dueWorkdaysMajor: config.DUE_WORKDAYS_MAJOR, staleDays: config.STALE_DAYS },
+      rules: deadlineRules,
     }),
     queries: new SubmissionQueries(db, units, clock),
   };

@@ -231,9 +231,12 @@ export class SubmissionCommands {
     );
   }
 
-  /** Sends a system event (deadline jobs, reminders); returns false when the item has moved on. */
-  async system(actor: Actor, id: string, event: SubmissionEvent): Promise<boolean> {
-    return this.ignoringMovedOn(() => this.run(actor, id, ['system', event.type], {}, async () => ({ event })));
+  /**
+   * Sends a system event (deadline jobs, reminders) as its actor; returns false when the item has
+   * moved on (or kept losing races): the sweeper tries again on its next pass if it still applies.
+   */
+  async system(id: string, event: SubmissionEvent): Promise<boolean> {
+    return this.ignoringMovedOn(() => this.run(event.actor, id, ['system', event.type], {}, async () => ({ event })));
   }
 
   private async ignoringMovedOn(command: () => Promise<CommandAnswer>): Promise<boolean> {
