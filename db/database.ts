@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { PersistedSubmission } from '../machines/submission.runtime.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -224,7 +224,3 @@ export interface Database {
 }
 
 export type ItemRow = Selectable<ItemsTable>;
-export type NewItem = Insertable<ItemsTable>;
-export type HistoryRow = Selectable<ItemHistoryTable>;
-export type UnitRow = Selectable<UnitsTable>;
-export type UserRow = Selectable<UsersTable>;

@@ -202,7 +202,6 @@ export const submissionMachine = submissionSetup.createMachine({
   },
 });
 
-export type SubmissionMachine = typeof submissionMachine;
 
 /** Effects named by a transition's actions, in order. */
 export function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {

@@ -80,14 +80,9 @@ export function allowedActions(snapshot: SubmissionSnapshot, actor: Actor, now: 
   );
 }
 
-/** Whether this actor could send this event type now (claims, edits). */
-export function canSend(snapshot: SubmissionSnapshot, type: SubmissionEvent['type'], actor: Actor, now: number): boolean {
-  return snapshot.can(probeEvent(type, actor, now));
-}
-
-function probeEvent(type: SubmissionEvent['type'], actor: Actor, now: number): SubmissionEvent {
-  const { dueAt, staleAt } = { dueAt: 0, staleAt: 0 };
-  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-', dueAt, staleAt } as unknown as SubmissionEvent;
+/** An event of this type as a caller would send it, with every parameter filled and no quality faults. */
+function probeEvent(type: Action, actor: Actor, now: number): SubmissionEvent {
+  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-' } as SubmissionEvent;
 }
 
 const rolesByEvent = collectRolesByEvent();

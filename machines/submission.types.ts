@@ -44,9 +44,6 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Events that go through the machine but have their own endpoints (PATCH, claim, reminders). */
-export const INTERNAL_EVENTS = ['edit', 'reschedule', 'claim', 'unclaim', 'remind'] as const;
-export type InternalEvent = (typeof INTERNAL_EVENTS)[number];
 
 export const ACTIONS_NEEDING_REASON: ReadonlySet<Action> = new Set(['return', 'reject', 'return_for_revision']);
 

@@ -36,8 +36,3 @@ export function addDays(date: string, days: number): string {
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
-
-/** Day of week, 0 = Sunday. */
-export function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
