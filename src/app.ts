@@ -4,7 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { handleError } from './error-handler.ts';
 import { directoryRoutes } from './routes/directory.ts';
-import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
+import { healthRoutes } from './routes/health.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
@@ -20,18 +20,15 @@ import type { Logger } from './logger.ts';
 
 export interface AppOptions {
   services: Services;
-  /** Extra readiness checks (the queue backend, the calendar). */
-  readiness?: ReadinessCheck[];
   /** A pino logger to use, or false for none (tests). Default: a new one at LOG_LEVEL. */
   logger?: Logger | boolean;
 }
 
 /** Builds the HTTP application without listening, so that tests use `inject` or a random port. */
-export async function buildApp({ services, readiness = [], logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger && { level: services.config.LOG_LEVEL } }),
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -67,7 +64,7 @@ export async function buildApp({ services, readiness = [], logger = true }: AppO
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => {
-    await healthRoutes(scope, services, readiness);
+    await healthRoutes(scope, services);
     await directoryRoutes(scope, services);
     await submissionRoutes(scope, services);
     await imageRoutes(scope, services);

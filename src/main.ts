@@ -1,4 +1,5 @@
-import { runUntilSignalled, startApi } from './server.ts';
+import { runUntilSignalled } from './process.ts';
+import { startApi } from './server.ts';
 
 /** `npm start`: the API and the workers in one process (small installs, first runs). */
 runUntilSignalled(() => startApi({ withWorkers: true }));

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import { openInfrastructure } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
-import { runUntilSignalled } from '../src/server.ts';
+import { runUntilSignalled } from '../src/process.ts';
 import { createServices } from '../src/services/index.ts';
 import { createQueueKit, queueSettingsFrom } from './queues.ts';
 import { startWorkers } from './runtime.ts';

@@ -9,7 +9,7 @@ export interface ReadinessCheck {
   check(): Promise<{ ok: boolean; details?: unknown }>;
 }
 
-export async function healthRoutes(app: FastifyInstance, services: Services, extra: ReadinessCheck[]) {
+export async function healthRoutes(app: FastifyInstance, services: Services) {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
 
   const checks: ReadinessCheck[] = [
@@ -32,7 +32,6 @@ export async function healthRoutes(app: FastifyInstance, services: Services, ext
         ]
       : []),
     calendarReadiness(services),
-    ...extra,
   ];
 
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

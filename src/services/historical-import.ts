@@ -92,7 +92,7 @@ export function stepsOf(row: ImportRow): { steps: Step[] } | { error: Omit<Impor
     if (previous && value < previous[1]) return fail('inconsistent_times', `${name} is before ${previous[0]}`);
     previous = [name, value];
   }
-  if (submitted !== undefined && submitted < startOfDay(row.eventDate) - 24 * 3600 * 1000) {
+  if (submitted !== undefined && submitted < startOfDay(row.eventDate)) {
     return fail('inconsistent_times', 'submittedAt is before the event date');
   }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database, ItemRow } from '../../db/database.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import { errors } from '../errors.ts';
 import { canSee, unitScopeOf } from './submission-commands.ts';
@@ -84,13 +84,7 @@ export class SubmissionQueries {
       query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
-    const page = rows.slice(0, filter.limit);
-    const last = page.at(-1);
-    const now = this.clock();
-    return {
-      items: page.map((row) => toView(recordFromRow(row), actor, now, this.units)),
-      nextCursor: rows.length > filter.limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
-    };
+    return this.page(actor, rows, filter.limit, (last) => [last.created_at.toISOString(), last.id]);
   }
 
   async history(actor: Actor, id: string): Promise<HistoryView[]> {
@@ -125,15 +119,17 @@ export class SubmissionQueries {
       query = query.where(sql<boolean>`(${deadline}, id) > (${at}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy(deadline).orderBy('id').limit(limit + 1).execute();
+    return this.page(actor, rows, limit, (last) => [last.queue_deadline?.toISOString() ?? 'infinity', last.id]);
+  }
+
+  /** One page of views from `limit + 1` rows; the extra row only says that there is a next page. */
+  private page(actor: Actor, rows: ItemRow[], limit: number, cursorOf: (last: ItemRow) => string[]): Page<SubmissionView> {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const now = this.clock();
     return {
       items: page.map((row) => toView(recordFromRow(row), actor, now, this.units)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor([last.queue_deadline ? last.queue_deadline.toISOString() : 'infinity', last.id])
-          : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
     };
   }
 }
