@@ -131,7 +131,7 @@ export class ImageService {
     const hash = createHash('sha256');
     const headChunks: Buffer[] = [];
     let headLength = 0;
-    let tail = Buffer.alloc(0);
+    let tail: Buffer = Buffer.alloc(0);
     let bytes = 0;
     let kind: Kind | null = null;
     try {
@@ -146,7 +146,7 @@ export class ImageService {
         }
         hash.update(chunk);
         bytes += chunk.length;
-        tail = Buffer.concat([tail, chunk]).subarray(-16);
+        tail = chunk.length >= 16 ? chunk.subarray(-16) : Buffer.concat([tail, chunk]).subarray(-16);
         if (!target.stream.write(chunk)) await once(target.stream, 'drain');
       }
       target.stream.end();

@@ -143,7 +143,7 @@ export class SubmissionCommands {
       deadlineProvisional: deadlines.provisional,
       ...columnsFromSnapshot(snapshot),
     };
-    const body = toView(record, actor, now, units);
+    const body = toView(record, actor, now, units, snapshot);
     const idem = options.idempotencyKey ? { key: options.idempotencyKey, requestHash: hash, status: 201, response: body } : null;
     try {
       await writeItemInsert(
@@ -318,7 +318,7 @@ export class SubmissionCommands {
       version: record.version + 1,
       updatedAt: new Date(now),
     };
-    const body: SubmissionView = { ...toView(next, actor, now, units), ...(decision.findings ? { checks: decision.findings } : {}) };
+    const body: SubmissionView = { ...toView(next, actor, now, units, outcome.snapshot), ...(decision.findings ? { checks: decision.findings } : {}) };
     const idem: IdempotencyRecord | null = options.idempotencyKey
       ? { key: options.idempotencyKey, requestHash: hash, status: 200, response: body }
       : null;

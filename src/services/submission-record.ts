@@ -108,7 +108,14 @@ export interface SubmissionView extends EditableFields {
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function toView(record: SubmissionRecord, actor: Actor, now: number, units: UnitDirectory): SubmissionView {
+/** The item as the API shows it to this actor; pass the snapshot when it is at hand (saves restoring it). */
+export function toView(
+  record: SubmissionRecord,
+  actor: Actor,
+  now: number,
+  units: UnitDirectory,
+  snapshot: SubmissionSnapshot = snapshotOf(record),
+): SubmissionView {
   return {
     id: record.id,
     unitCode: record.unitCode,
@@ -133,6 +140,6 @@ export function toView(record: SubmissionRecord, actor: Actor, now: number, unit
     claimedBy: record.claimedBy,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
-    allowedActions: allowedActions(snapshotOf(record), actor, now),
+    allowedActions: allowedActions(snapshot, actor, now),
   };
 }
