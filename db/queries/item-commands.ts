@@ -116,7 +116,7 @@ function changeValues(c: ItemChanges): unknown[] {
 /** Placeholder numbers after the item's columns. */
 const N = CHANGE_COLUMNS.length;
 const $ = {
-  state: '$7',
+  state: `$${CHANGE_COLUMNS.indexOf('state') + 1}`,
   now: `$${N + 1}`,
   action: `$${N + 2}`,
   fromState: `$${N + 3}`,
@@ -131,6 +131,7 @@ const $ = {
   idemStatus: `$${N + 12}`,
   idemResponse: `$${N + 13}`,
   id: `$${N + 14}`,
+  /** The expected version in an update; the unit code in an insert. */
   versionOrUnit: `$${N + 15}`,
 };
 
