@@ -17,7 +17,7 @@ export interface WorkerRuntime {
   stop(): Promise<void>;
 }
 
-export interface WorkerOptions {
+export interface RuntimeOptions {
   /** Fault injection for tests: hold score jobs open after their write. */
   scorePauseMs?: number;
 }
@@ -49,7 +49,7 @@ function every(ms: number, name: string, log: Services['log'], task: () => Promi
   };
 }
 
-export function startWorkers(services: Services, kit: QueueKit, metrics: Metrics, options: WorkerOptions = {}): WorkerRuntime {
+export function startWorkers(services: Services, kit: QueueKit, metrics: Metrics, options: RuntimeOptions = {}): WorkerRuntime {
   const { config, db, calendar, clock, log, commands } = services;
   const reminders = {
     staleReminderDays: config.STALE_REMINDER_DAYS,
