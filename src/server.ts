@@ -18,7 +18,7 @@ export async function startApi({ withWorkers = false } = {}) {
   const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl, log));
   log.info({ backend: queues.backend }, 'queue backend');
   const services = createServices(opened.infra, queues);
-  const runtime = withWorkers ? startWorkers(services, queues, services.metrics) : undefined;
+  const runtime = withWorkers ? startWorkers(services) : undefined;
   const app = await buildApp({ services, logger: log });
   await app.listen({ port: config.PORT, host: config.HOST });
   return {

@@ -14,7 +14,7 @@ export async function startWorkerProcess() {
   const opened = await openInfrastructure(config, log);
   const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl, log));
   const services = createServices(opened.infra, queues);
-  const runtime = startWorkers(services, queues, services.metrics, { scorePauseMs: config.FAULT_SCORE_PAUSE_MS });
+  const runtime = startWorkers(services, { scorePauseMs: config.FAULT_SCORE_PAUSE_MS });
   log.info({ backend: queues.backend }, 'workers started');
 
   const server = createServer((request, response) => {

@@ -1,10 +1,9 @@
 import type { Job, Worker } from 'bullmq';
-import type { Metrics } from '../src/metrics.ts';
 import type { Services } from '../src/services/index.ts';
 import { deadlineProcessor } from './deadline.worker.ts';
 import { notificationProcessor } from './notification.worker.ts';
 import { OutboxRelay } from './outbox-relay.ts';
-import type { QueueKit, QueueName } from './queues.ts';
+import type { QueueName } from './queues.ts';
 import { scoreProcessor } from './score.worker.ts';
 import { Sweeper } from './sweeper.ts';
 import { webhookProcessor } from './webhook.worker.ts';
@@ -49,8 +48,9 @@ function every(ms: number, name: string, log: Services['log'], task: () => Promi
   };
 }
 
-export function startWorkers(services: Services, kit: QueueKit, metrics: Metrics, options: RuntimeOptions = {}): WorkerRuntime {
-  const { config, db, calendar, clock, log, commands } = services;
+export function startWorkers(services: Services, options: RuntimeOptions = {}): WorkerRuntime {
+  const { config, db, calendar, clock, log, commands, metrics, queues: kit } = services;
+  if (!kit) throw new Error('startWorkers needs services with a queue backend');
   const reminders = {
     staleReminderDays: config.STALE_REMINDER_DAYS,
     signoffReminderWorkdays: config.SIGNOFF_REMINDER_WORKDAYS,

@@ -73,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const opened = await openInfrastructure(config, silentLog, clock.read);
   const queues = options.queue ? createQueueKit(queueSettingsFrom(config, database.url)) : undefined;
   const services = createServices(opened.infra, queues);
-  const runtime = options.workers && queues ? startWorkers(services, queues, services.metrics) : undefined;
+  const runtime = options.workers && queues ? startWorkers(services) : undefined;
   const app = await buildApp({ services, logger: false });
   await app.ready();
   return {
