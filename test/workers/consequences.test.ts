@@ -88,8 +88,10 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
 
     await eventually(async () => (await item(waiting)).state === 'expired', 15_000, 'expiry');
     const expireJob = await eventually(async () => {
-      const job = await t.queues!.queue('deadlines').getJob(`expire-${movedOn}-${STALE_AT}`);
-      return job && (await job.getState()) === 'completed' ? job : null;
+      const jobId = `expire-${movedOn}-${STALE_AT}`;
+      const job = await t.queues!.queue('deadlines').getJob(jobId);
+      // Read the job again once it is complete: a copy fetched while it ran has no return value.
+      return job && (await job.getState()) === 'completed' ? t.queues!.queue('deadlines').getJob(jobId) : null;
     }, 15_000, 'old job of the moved-on item');
     expect(expireJob.returnvalue).toEqual({ applied: false });
     const moved = await item(movedOn);
