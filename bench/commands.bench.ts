@@ -12,6 +12,7 @@ import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { recordFromRow } from '../src/services/submission-record.ts';
 import { BOOTSTRAP_ADMIN } from '../src/auth/authenticator.ts';
+import { pgbenchInstalled, runPgbench } from './pgbench.ts';
 import { fmt, freshDatabase, load, post, startServer, wrk } from './support.ts';
 
 export interface CommandBenchOptions {
@@ -27,9 +28,12 @@ export interface CommandBenchOptions {
  * against a baseline measured in the same run: the same two statements, same SQL text and driver,
  * same concurrency and pool size, with no HTTP, auth or machine — the ceiling the database sets.
  */
+/** The service's database pool, and the connections every baseline gets. */
+const POOL_SIZE = 10;
+
 export async function benchCommands(options: CommandBenchOptions) {
   const url = await freshDatabase(options.adminUrl, 'nmg_bench_commands');
-  const handle = connectDatabase(url, 10);
+  const handle = connectDatabase(url, POOL_SIZE);
   await migrateToLatest(handle.db);
   const units = await UnitDirectory.load(handle.db);
   const calendar = await loadCalendar(handle.db);
@@ -47,7 +51,7 @@ export async function benchCommands(options: CommandBenchOptions) {
   const itemFor = (loop: number, i: number) => ids[loop + options.concurrency * (Math.floor(i / 2) % perLoop)];
 
   // Baseline: the service's own statements, straight through pg.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   const baselineRun = () =>
     load(options.concurrency, options.seconds, async (loop, i) => {
       const id = itemFor(loop, i);
@@ -62,7 +66,7 @@ export async function benchCommands(options: CommandBenchOptions) {
       return written !== null;
     });
 
-  const server = await startServer(url, { DB_POOL_SIZE: '10' });
+  const server = await startServer(url, { DB_POOL_SIZE: String(POOL_SIZE) });
   const headers = { authorization: `Bearer ${reviewer.token}` };
   // Each loop keeps counting across runs, so that a claim is always followed by its unclaim.
   const counters = new Array<number>(options.concurrency).fill(0);
@@ -83,24 +87,42 @@ export async function benchCommands(options: CommandBenchOptions) {
     await handle.pool.query(`UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null')`);
     return wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]);
   };
+  // The issue's own baseline: pgbench with the same two statements, on as many connections as the pool.
+  const withPgbench = pgbenchInstalled();
+  const sample = (await handle.pool.query('SELECT * FROM items LIMIT 1')).rows[0];
+  const pgbenchRun = () =>
+    runPgbench({ databaseUrl: url, connections: POOL_SIZE, seconds: options.seconds, items: ids.length, reviewer, sample });
   const baselines = [];
+  const pgbenchRuns = [];
   const services = [];
-  for (let round = 0; round < options.rounds; round += 1) {
-    baselines.push(await baselineRun());
-    services.push(await serviceRun());
+  try {
+    for (let round = 0; round < options.rounds; round += 1) {
+      if (withPgbench) pgbenchRuns.push(await pgbenchRun());
+      baselines.push(await baselineRun());
+      services.push(await serviceRun());
+    }
+  } finally {
+    await server.stop();
+    await pool.end();
+    await handle.close();
   }
-  await server.stop();
-  await pool.end();
-  await handle.close();
   const median = <T extends { rate: number }>(runs: T[]) => [...runs].sort((a, b) => a.rate - b.rate)[Math.floor(runs.length / 2)];
   const baseline = median(baselines);
   const http = median(services);
+  const pgbenchFigure = pgbenchRuns.length ? median(pgbenchRuns) : undefined;
 
   console.log(`\nCommands (claim/unclaim by reviewers, ${options.concurrency} concurrent, median of ${options.rounds} alternating runs of ${options.seconds} s)`);
   console.log('                                     per second    p50 ms    p99 ms  failures');
+  if (pgbenchFigure) {
+    console.log(`  baseline: pgbench, same SQL      ${fmt(pgbenchFigure.rate)} ${fmt(pgbenchFigure.latencyMs, 2)} (mean) ${String(pgbenchFigure.failures).padStart(9)}`);
+  } else {
+    console.log('  baseline: pgbench not installed (it comes with the PostgreSQL client packages)');
+  }
   console.log(`  baseline: same SQL through pg    ${fmt(baseline.rate)} ${fmt(baseline.p50, 2)} ${fmt(baseline.p99, 2)} ${String(baseline.failures).padStart(9)}`);
   console.log(`  load generator: ${useWrk ? 'wrk' : 'node:http (install wrk for a lighter client)'}`);
   console.log(`  service: HTTP + auth + XState    ${fmt(http.rate)} ${fmt(http.p50, 2)} ${fmt(http.p99, 2)} ${String(http.failures).padStart(9)}`);
-  console.log(`  service / baseline: ${((http.rate / baseline.rate) * 100).toFixed(0)}% (target: at least 50%)`);
-  return { baseline, http };
+  const share = (base: number) => `${((http.rate / base) * 100).toFixed(0)}%`;
+  if (pgbenchFigure) console.log(`  service / pgbench: ${share(pgbenchFigure.rate)} (target: at least 50%)`);
+  console.log(`  service / same SQL through pg: ${share(baseline.rate)}`);
+  return { baseline, pgbench: pgbenchFigure, http };
 }

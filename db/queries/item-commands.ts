@@ -176,6 +176,9 @@ const INSERT_ITEM = `
     RETURNING id, unit_code, version
   ),${FOLLOW_UPS}`;
 
+/** The statements' text and parameter order, for a benchmark that feeds the same SQL to pgbench. */
+export const COMMAND_SQL = { read: READ_ITEM, update: UPDATE_ITEM, changeColumns: CHANGE_COLUMNS, placeholders: $ };
+
 function followUpValues(history: HistoryEntry, outbox: OutboxEntry[], idem: IdempotencyRecord | null): unknown[] {
   return [
     history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
