@@ -20,7 +20,7 @@ if (!adminUrl) {
   stopEmbedded = server.stop;
 }
 const only = env.BENCH_ONLY;
-console.log(`node ${process.version}; database ${new URL(adminUrl).host}`);
+console.log(`node ${process.version}; database ${adminUrl.replace(/\/\/[^@/]*@/, '//')}`);
 if (!only || only === 'commands') {
   await benchCommands({
     adminUrl,

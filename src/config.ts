@@ -1,8 +1,19 @@
 import { z } from 'zod';
 
 /** Environment variables, checked once at start. A bad value stops the process with a clear message. */
+/**
+ * A libpq-style connection string as `pg` reads it. Not a WHATWG URL: a Unix socket is written with
+ * an empty host (`postgres://user@/db?host=/var/run/postgresql`), which `new URL` refuses.
+ */
+const postgresUrl = z
+  .string()
+  .regex(
+    /^(postgres|postgresql):\/\/[^\s]*$|^socket:\/[^\s]+$/,
+    'must be a PostgreSQL connection string: postgres://user:password@host:5432/db, or postgres://user@/db?host=/var/run/postgresql for a Unix socket',
+  );
+
 const envSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),

@@ -12,9 +12,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The same server, another database. */
+/** The same server, another database. A string edit, not `new URL`: socket URLs have an empty host. */
 export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
+  const match = /^([a-z]+:\/\/[^/?#]*)(\/[^?#]*)?(.*)$/i.exec(url);
+  if (!match) throw new Error(`not a postgres:// URL: ${url}`);
+  return `${match[1]}/${database}${match[3]}`;
 }
