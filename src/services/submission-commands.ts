@@ -280,7 +280,8 @@ export class SubmissionCommands {
    * (a deadline job bumping the version must not fail an editor's click), a few times at most.
    */
   private async run(actor: Actor, id: string, request: unknown, options: CommandOptions, decide: Decide): Promise<CommandAnswer> {
-    const hash = requestHash(id, request);
+    // Only an Idempotency-Key's stored answer is compared with the request, so only then is it hashed.
+    const hash = options.idempotencyKey ? requestHash(id, request) : '';
     const attempts = options.ifMatch === undefined ? MAX_ATTEMPTS : 1;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       const answer = await this.attempt(actor, id, hash, options, decide);
