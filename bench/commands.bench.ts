@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,8 @@ import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { recordFromRow } from '../src/services/submission-record.ts';
 import { BOOTSTRAP_ADMIN } from '../src/auth/authenticator.ts';
-import { pgbenchInstalled, runPgbench } from './pgbench.ts';
+import { installed } from '../test/support/programs.ts';
+import { pgbenchRunner } from './pgbench.ts';
 import { fmt, freshDatabase, load, post, startServer, wrk } from './support.ts';
 
 export interface CommandBenchOptions {
@@ -79,7 +79,7 @@ export async function benchCommands(options: CommandBenchOptions) {
   await baselineRun();
   // Alternate the two so that both see the same machine: the median of three runs each.
   // With wrk (a C load generator) the client takes little of the two cores; without it, node:http.
-  const useWrk = spawnSync('wrk', ['--version']).error === undefined;
+  const useWrk = installed('wrk');
   const idsFile = path.join(os.tmpdir(), `nmg-bench-items-${process.pid}.txt`);
   writeFileSync(idsFile, ids.join('\n'));
   const serviceRun = async () => {
@@ -88,16 +88,14 @@ export async function benchCommands(options: CommandBenchOptions) {
     return wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]);
   };
   // The issue's own baseline: pgbench with the same two statements, on as many connections as the pool.
-  const withPgbench = pgbenchInstalled();
   const sample = (await handle.pool.query('SELECT * FROM items LIMIT 1')).rows[0];
-  const pgbenchRun = () =>
-    runPgbench({ databaseUrl: url, connections: POOL_SIZE, seconds: options.seconds, items: ids.length, reviewer, sample });
+  const pgbenchRun = pgbenchRunner({ databaseUrl: url, connections: POOL_SIZE, seconds: options.seconds, items: ids.length, reviewer, sample });
   const baselines = [];
   const pgbenchRuns = [];
   const services = [];
   try {
     for (let round = 0; round < options.rounds; round += 1) {
-      if (withPgbench) pgbenchRuns.push(await pgbenchRun());
+      if (pgbenchRun) pgbenchRuns.push(await pgbenchRun());
       baselines.push(await baselineRun());
       services.push(await serviceRun());
     }

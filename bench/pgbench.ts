@@ -1,8 +1,9 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMMAND_SQL } from '../db/queries/item-commands.ts';
+import { installed } from '../test/support/programs.ts';
 
 /**
  * The commands baseline the issue names: pgbench running the service's own two statements (the
@@ -14,8 +15,6 @@ import { COMMAND_SQL } from '../db/queries/item-commands.ts';
  * "NULL", and one cannot hold an empty string, so parameters that are null for these items are
  * written as NULL in the script, and the absent idempotency key as ''.
  */
-
-export const pgbenchInstalled = () => spawnSync('pgbench', ['--version']).error === undefined;
 
 export interface PgbenchOptions {
   databaseUrl: string;
@@ -75,8 +74,12 @@ export function pgbenchScript(sample: Record<string, unknown>): string {
   ].join('\n');
 }
 
-/** Runs pgbench for `seconds`; two commands (a claim and its unclaim) per pgbench transaction. */
-export function runPgbench(options: PgbenchOptions): Promise<{ rate: number; latencyMs: number; failures: number }> {
+/**
+ * Writes the script and returns a run of pgbench for `seconds` (two commands, a claim and its
+ * unclaim, per pgbench transaction); undefined when pgbench is not installed.
+ */
+export function pgbenchRunner(options: PgbenchOptions): (() => Promise<{ rate: number; latencyMs: number; failures: number }>) | undefined {
+  if (!installed('pgbench')) return undefined;
   const script = path.join(os.tmpdir(), `nmg-bench-commands-${process.pid}.sql`);
   writeFileSync(script, pgbenchScript(options.sample));
   const define = (name: string, value: string | number) => ['-D', `${name}=${value}`];
@@ -88,7 +91,7 @@ export function runPgbench(options: PgbenchOptions): Promise<{ rate: number; lat
     ...define('now', new Date().toISOString()),
     options.databaseUrl,
   ];
-  return new Promise((resolve, reject) => {
+  return () => new Promise((resolve, reject) => {
     execFile('pgbench', args, (error, stdout, stderr) => {
       if (error) return reject(new Error(`pgbench failed: ${stderr || error.message}`));
       const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? NaN);

@@ -1,5 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './net.ts';
+import { installed } from './programs.ts';
 import { Redis } from 'ioredis';
 
 async function answers(url: string): Promise<boolean> {
@@ -28,7 +29,7 @@ export async function redisForTests(): Promise<string | null> {
 }
 
 export function redisServerInstalled(): boolean {
-  return spawnSync('redis-server', ['--version']).status === 0;
+  return installed('redis-server');
 }
 
 /** A Redis server of the test's own, so that it can be stopped and flushed without touching others. */
