@@ -69,84 +69,82 @@ export function createQueueKit(settings: QueueSettings): QueueKit {
 
 const reporter = (settings: QueueSettings, source: string) => (error: Error) => settings.onError?.(source, error);
 
-function redisKit(settings: QueueSettings, url: string): QueueKit {
-  const producer = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-  producer.on('error', reporter(settings, 'redis producer'));
+/** What differs between the backends: how a queue and a worker are made, checked and let go. */
+interface Backend {
+  name: QueueKit['backend'];
+  newQueue(name: QueueName): Queue;
+  newWorker(name: QueueName, processor: Processor, options: Partial<WorkerOptions>): Worker;
+  ping(queue: (name: QueueName) => Queue): Promise<void>;
+  /** After the queues and workers have closed. */
+  release?(): void;
+}
+
+/** One queue object per name, error reporting on each, and an orderly close: the same on both backends. */
+function kitOn(settings: QueueSettings, backend: Backend): QueueKit {
   const queues = new Map<QueueName, Queue>();
   const workers: Worker[] = [];
-  const workerConnections: Redis[] = [];
+  const queue = (name: QueueName) => {
+    let found = queues.get(name);
+    if (!found) {
+      found = backend.newQueue(name);
+      found.on('error', reporter(settings, `queue ${name}`));
+      queues.set(name, found);
+    }
+    return found;
+  };
   return {
-    backend: 'redis',
-    queue(name) {
-      let queue = queues.get(name);
-      if (!queue) {
-        queue = new Queue(name, { connection: producer, prefix: settings.prefix, defaultJobOptions: jobOptions(settings) });
-        queue.on('error', reporter(settings, `queue ${name}`));
-        queues.set(name, queue);
-      }
-      return queue;
-    },
+    backend: backend.name,
+    queue,
     worker(name, processor, options = {}) {
-      const connection = new Redis(url, { maxRetriesPerRequest: null });
-      connection.on('error', reporter(settings, `redis worker ${name}`));
-      workerConnections.push(connection);
-      const worker = new Worker(name, processor, {
-        connection,
-        prefix: settings.prefix,
-        ...workerTimings(settings),
-        ...options,
-      });
+      const worker = backend.newWorker(name, processor, options);
       worker.on('error', reporter(settings, `worker ${name}`));
       workers.push(worker);
       return worker;
     },
-    async ping() {
-      await producer.ping();
-    },
+    ping: () => backend.ping(queue),
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
+      backend.release?.();
+    },
+  };
+}
+
+function redisKit(settings: QueueSettings, url: string): QueueKit {
+  const producer = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  producer.on('error', reporter(settings, 'redis producer'));
+  const workerConnections: Redis[] = [];
+  return kitOn(settings, {
+    name: 'redis',
+    newQueue: (name) => new Queue(name, { connection: producer, prefix: settings.prefix, defaultJobOptions: jobOptions(settings) }),
+    newWorker(name, processor, options) {
+      const connection = new Redis(url, { maxRetriesPerRequest: null });
+      connection.on('error', reporter(settings, `redis worker ${name}`));
+      workerConnections.push(connection);
+      return new Worker(name, processor, { connection, prefix: settings.prefix, ...workerTimings(settings), ...options });
+    },
+    async ping() {
+      await producer.ping();
+    },
+    release() {
       for (const c of workerConnections) c.disconnect();
       producer.disconnect();
     },
-  };
+  });
 }
 
 function postgresKit(settings: QueueSettings): QueueKit {
   const connection = { connectionString: settings.databaseUrl, schema: settings.prefix, migrate: true, max: 4 };
   // The Postgres backend's classes are generic over their backend; the rest of the code sees plain Queue/Worker.
-  const queues = new Map<QueueName, Queue>();
-  const workers: Worker[] = [];
-  return {
-    backend: 'postgres',
-    queue(name) {
-      let queue = queues.get(name);
-      if (!queue) {
-        queue = new Queue(name, { connection, defaultJobOptions: jobOptions(settings) }, createPostgresBackend) as unknown as Queue;
-        queue.on('error', reporter(settings, `queue ${name}`));
-        queues.set(name, queue);
-      }
-      return queue;
+  return kitOn(settings, {
+    name: 'postgres',
+    newQueue: (name) => new Queue(name, { connection, defaultJobOptions: jobOptions(settings) }, createPostgresBackend) as unknown as Queue,
+    newWorker: (name, processor, options) =>
+      new Worker(name, processor, { connection, ...workerTimings(settings), ...(options as object) }, createPostgresBackend) as unknown as Worker,
+    async ping(queue) {
+      await queue('deadlines').getJobCounts('waiting');
     },
-    worker(name, processor, options = {}) {
-      const worker = new Worker(
-        name,
-        processor,
-        { connection, ...workerTimings(settings), ...(options as object) },
-        createPostgresBackend,
-      ) as unknown as Worker;
-      worker.on('error', reporter(settings, `worker ${name}`));
-      workers.push(worker);
-      return worker;
-    },
-    async ping() {
-      await (this.queue('deadlines') as Queue).getJobCounts('waiting');
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([...queues.values()].map((q) => q.close()));
-    },
-  };
+  });
 }
 
 /** The queue settings of a process, from its configuration. */
