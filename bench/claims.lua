@@ -16,7 +16,9 @@ function init(args)
   local count = tonumber(args[2])
   for i = index, #items, count do table.insert(mine, items[i]) end
   items = mine
-  n = 0
+  -- wrk calls request() once on the first thread to check the script, and does not send that
+  -- request: start that thread one step back, so that its first item's claim is really sent.
+  n = (index == 1) and -1 or 0
   token = args[3]
 end
 

@@ -9,11 +9,14 @@ import { installed } from '../test/support/programs.ts';
  * The commands baseline the issue names: pgbench running the service's own two statements (the
  * read, then the write CTE), same text, prepared, on as many connections as the service's pool.
  *
- * pgbench cannot make strings, so the values come from the database: every 16 transactions a client
- * looks up its next item by external id (one cheap extra statement per 64 commands), and the read's
- * columns (\gset) feed the write. A pgbench variable holding NULL reaches the server as the text
- * "NULL", and one cannot hold an empty string, so parameters that are null for these items are
- * written as NULL in the script, and the absent idempotency key as ''.
+ * pgbench cannot make strings, so the values come from the database. One script run is a batch:
+ * one statement looks up the client's next ITEMS_PER_RUN items by external id (\gset), then each
+ * is claimed and, after the whole batch, unclaimed, so that consecutive commands touch different
+ * items, as the service's load does (one item claimed again and again would be served from hot
+ * cache lines, flattering the baseline). Each command's read feeds its write (\gset r_). A pgbench
+ * variable holding NULL reaches the server as the text "NULL", and one cannot hold an empty string,
+ * so parameters that are null for these items are written as NULL in the script, and the absent
+ * idempotency key as ''.
  */
 
 export interface PgbenchOptions {
@@ -26,7 +29,9 @@ export interface PgbenchOptions {
   sample: Record<string, unknown>;
 }
 
-const LOOKUP_EVERY = 16;
+/** Items per script run: two commands each, and one lookup statement for all of them. */
+const ITEMS_PER_RUN = 16;
+const COMMANDS_PER_RUN = 2 * ITEMS_PER_RUN;
 
 function withPlaceholders(sql: string, values: Map<number, string>): string {
   return sql.replace(/\$(\d+)/g, (_, n: string) => {
@@ -37,7 +42,7 @@ function withPlaceholders(sql: string, values: Map<number, string>): string {
 }
 
 /** The write statement for a claim (claimedBy = the reviewer) or an unclaim (claimedBy = null). */
-function writeStatement(claim: boolean, sample: Record<string, unknown>): string {
+function writeStatement(claim: boolean, item: string, sample: Record<string, unknown>): string {
   const values = new Map<number, string>();
   COMMAND_SQL.changeColumns.forEach((column, i) => {
     if (column === 'claimed_by') values.set(i + 1, claim ? ':reviewer' : 'NULL');
@@ -53,30 +58,33 @@ function writeStatement(claim: boolean, sample: Record<string, unknown>): string
   set(p.actorRole, ':role');
   set(p.outbox, ':no_outbox');
   for (const nulled of [p.reason, p.signer, p.idemKey, p.idemHash, p.idemStatus, p.idemResponse]) set(nulled, 'NULL');
-  set(p.id, ':item_id');
+  set(p.id, item);
   set(p.versionOrUnit, ':r_version');
   return withPlaceholders(COMMAND_SQL.update, values);
 }
 
 export function pgbenchScript(sample: Record<string, unknown>): string {
-  const read = withPlaceholders(COMMAND_SQL.read, new Map([[1, ':item_id'], [2, ':reviewer'], [3, "''"]]));
   const oneLine = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
-  const command = (claim: boolean) => [`${oneLine(read)} \\gset r_`, `${oneLine(writeStatement(claim, sample))};`];
+  const items = Array.from({ length: ITEMS_PER_RUN }, (_, j) => `:item_${j}`);
+  const lookups = items.map((item, j) =>
+    `(SELECT id FROM items WHERE external_id = 'bench-' || (:client_id + :clients * ((:first + ${j}) % :per))) AS ${item.slice(1)}`);
+  const command = (claim: boolean) => (item: string) => [
+    `${oneLine(withPlaceholders(COMMAND_SQL.read, new Map([[1, item], [2, ':reviewer'], [3, "''"]])))} \\gset r_`,
+    `${oneLine(writeStatement(claim, item, sample))};`,
+  ];
   return [
-    '\\set step :step + 1',
-    `\\if :step % ${LOOKUP_EVERY} = 1`,
-    `\\set n :client_id + :clients * ((:step / ${LOOKUP_EVERY}) % (:items / :clients))`,
-    "SELECT id AS item_id FROM items WHERE external_id = 'bench-' || :n \\gset",
-    '\\endif',
-    ...command(true),
-    ...command(false),
+    `\\set first (:run * ${ITEMS_PER_RUN}) % :per`,
+    '\\set run :run + 1',
+    `SELECT ${lookups.join(', ')} \\gset`,
+    ...items.flatMap(command(true)),
+    ...items.flatMap(command(false)),
     '',
   ].join('\n');
 }
 
 /**
- * Writes the script and returns a run of pgbench for `seconds` (two commands, a claim and its
- * unclaim, per pgbench transaction); undefined when pgbench is not installed.
+ * Writes the script and returns a run of pgbench for `seconds` (a claim and an unclaim of
+ * ITEMS_PER_RUN items per script run); undefined when pgbench is not installed.
  */
 export function pgbenchRunner(options: PgbenchOptions): (() => Promise<{ rate: number; latencyMs: number; failures: number }>) | undefined {
   if (!installed('pgbench')) return undefined;
@@ -85,7 +93,7 @@ export function pgbenchRunner(options: PgbenchOptions): (() => Promise<{ rate: n
   const define = (name: string, value: string | number) => ['-D', `${name}=${value}`];
   const args = [
     '-n', '-M', 'prepared', '-c', String(options.connections), '-j', '2', '-T', String(options.seconds), '-f', script,
-    ...define('step', 0), ...define('clients', options.connections), ...define('items', options.items),
+    ...define('run', 0), ...define('clients', options.connections), ...define('per', Math.floor(options.items / options.connections)),
     ...define('reviewer', options.reviewer.id), ...define('reviewer_name', options.reviewer.name), ...define('role', 'reviewer'),
     ...define('claim', 'claim'), ...define('unclaim', 'unclaim'), ...define('no_outbox', '[]'),
     ...define('now', new Date().toISOString()),
@@ -96,8 +104,8 @@ export function pgbenchRunner(options: PgbenchOptions): (() => Promise<{ rate: n
       if (error) return reject(new Error(`pgbench failed: ${stderr || error.message}`));
       const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? NaN);
       resolve({
-        rate: 2 * number(/tps = ([\d.]+)/),
-        latencyMs: number(/latency average = ([\d.]+) ms/) / 2,
+        rate: COMMANDS_PER_RUN * number(/tps = ([\d.]+)/),
+        latencyMs: number(/latency average = ([\d.]+) ms/) / COMMANDS_PER_RUN,
         failures: number(/number of failed transactions: (\d+)/) || 0,
       });
     });
