@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { COMMAND_SQL } from '../db/queries/item-commands.ts';
+import { COMMAND_SQL, RECORD_COLUMNS } from '../db/queries/item-commands.ts';
 import { installed } from '../test/support/programs.ts';
 
 /**
@@ -16,7 +16,8 @@ import { installed } from '../test/support/programs.ts';
  * cache lines, flattering the baseline). Each command's read feeds its write (\gset r_). A pgbench
  * variable holding NULL reaches the server as the text "NULL", and one cannot hold an empty string,
  * so parameters that are null for these items are written as NULL in the script, and the absent
- * idempotency key as ''.
+ * idempotency key as ''. The columns that the service takes from the snapshot rather than from the
+ * read (the machine's mirrored fields) are the same for every bench item: they come from the sample.
  */
 
 export interface PgbenchOptions {
@@ -41,12 +42,25 @@ function withPlaceholders(sql: string, values: Map<number, string>): string {
   });
 }
 
+const readColumns = new Set<string>(RECORD_COLUMNS);
+
+/** pgbench variables for the written columns that the read does not return, from the sample item. */
+function sampleDefinitions(sample: Record<string, unknown>): string[] {
+  return COMMAND_SQL.changeColumns
+    .filter((column) => !readColumns.has(column) && column !== 'claimed_by' && sample[column] !== null)
+    .flatMap((column) => {
+      const value = sample[column];
+      return ['-D', `s_${column}=${value instanceof Date ? value.toISOString() : String(value)}`];
+    });
+}
+
 /** The write statement for a claim (claimedBy = the reviewer) or an unclaim (claimedBy = null). */
 function writeStatement(claim: boolean, item: string, sample: Record<string, unknown>): string {
   const values = new Map<number, string>();
   COMMAND_SQL.changeColumns.forEach((column, i) => {
     if (column === 'claimed_by') values.set(i + 1, claim ? ':reviewer' : 'NULL');
-    else values.set(i + 1, sample[column] === null ? 'NULL' : `:r_${column}`);
+    else if (sample[column] === null) values.set(i + 1, 'NULL');
+    else values.set(i + 1, readColumns.has(column) ? `:r_${column}` : `:s_${column}`);
   });
   const p = COMMAND_SQL.placeholders;
   const set = (placeholder: string, value: string) => values.set(Number(placeholder.slice(1)), value);
@@ -96,7 +110,7 @@ export function pgbenchRunner(options: PgbenchOptions): (() => Promise<{ rate: n
     ...define('run', 0), ...define('clients', options.connections), ...define('per', Math.floor(options.items / options.connections)),
     ...define('reviewer', options.reviewer.id), ...define('reviewer_name', options.reviewer.name), ...define('role', 'reviewer'),
     ...define('claim', 'claim'), ...define('unclaim', 'unclaim'), ...define('no_outbox', '[]'),
-    ...define('now', new Date().toISOString()),
+    ...define('now', new Date().toISOString()), ...sampleDefinitions(options.sample),
     options.databaseUrl,
   ];
   return () => new Promise((resolve, reject) => {

@@ -7,14 +7,27 @@ import type { ItemRow } from '../database.ts';
  * idempotency key, then write item, history, outbox and idempotency record in one statement.
  */
 
-export interface ItemWithIdempotency extends ItemRow {
+/**
+ * The columns an item's record is made from. The machine's own fields (state, deadlines, times,
+ * claim, signer) are mirrored into columns for queries but read back from the snapshot, which is
+ * their source: fewer columns to send and parse on every command.
+ */
+export const RECORD_COLUMNS = [
+  'id', 'unit_code', 'state', 'version', 'created_at', 'updated_at', 'title', 'body', 'event_date', 'major', 'kind', 'wechat_url',
+  'deadline_provisional', 'snapshot', 'machine_version',
+] as const;
+
+export type RecordRow = Pick<ItemRow, (typeof RECORD_COLUMNS)[number]>;
+
+export interface ItemWithIdempotency extends RecordRow {
   idem_request_hash: string | null;
   idem_status: number | null;
   idem_response: unknown;
 }
 
 const READ_ITEM = `
-  SELECT i.*, k.request_hash AS idem_request_hash, k.status AS idem_status, k.response AS idem_response
+  SELECT ${RECORD_COLUMNS.map((column) => `i.${column}`).join(', ')},
+    k.request_hash AS idem_request_hash, k.status AS idem_status, k.response AS idem_response
   FROM items i
   LEFT JOIN idempotency_keys k ON k.user_id = $2 AND k.key = $3
   WHERE i.id = $1`;

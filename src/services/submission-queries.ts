@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ItemRow } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import { RECORD_COLUMNS, type RecordRow } from '../../db/queries/item-commands.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import { errors } from '../errors.ts';
 import { canSee, unitScopeOf } from './submission-commands.ts';
@@ -66,13 +67,13 @@ export class SubmissionQueries {
   }
 
   async get(actor: Actor, id: string): Promise<SubmissionView> {
-    const row = await this.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('items').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
     if (!row || !canSee(actor, row.unit_code)) throw errors.notFound('Submission');
     return toView(recordFromRow(row), actor, this.clock(), this.units);
   }
 
   async list(actor: Actor, filter: ListFilter): Promise<Page<SubmissionView>> {
-    let query = this.db.selectFrom('items').selectAll();
+    let query = this.db.selectFrom('items').select(RECORD_COLUMNS);
     const scopeUnit = unitScopeOf(actor) ?? filter.unitCode;
     if (filter.unitCode && scopeUnit !== filter.unitCode) return { items: [], nextCursor: null };
     if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
@@ -108,7 +109,7 @@ export class SubmissionQueries {
     const states = TASK_STATES[actor.role];
     if (!states) return { items: [], nextCursor: null };
     const deadline = sql<Date>`coalesce(queue_deadline, 'infinity'::timestamptz)`;
-    let query = this.db.selectFrom('items').selectAll().where('state', 'in', states);
+    let query = this.db.selectFrom('items').select([...RECORD_COLUMNS, 'queue_deadline']).where('state', 'in', states);
     const unit = unitScopeOf(actor);
     if (unit) query = query.where('unit_code', '=', unit);
     if (actor.role === 'reviewer') {
@@ -123,7 +124,7 @@ export class SubmissionQueries {
   }
 
   /** One page of views from `limit + 1` rows; the extra row only says that there is a next page. */
-  private page(actor: Actor, rows: ItemRow[], limit: number, cursorOf: (last: ItemRow) => string[]): Page<SubmissionView> {
+  private page<Row extends RecordRow>(actor: Actor, rows: Row[], limit: number, cursorOf: (last: Row) => string[]): Page<SubmissionView> {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const now = this.clock();

@@ -1,5 +1,4 @@
-import type { ItemRow } from '../../db/database.ts';
-import type { EditableFields, ItemChanges } from '../../db/queries/item-commands.ts';
+import type { EditableFields, ItemChanges, RecordRow } from '../../db/queries/item-commands.ts';
 import { MACHINE_VERSION } from '../../machines/submission.machine.ts';
 import { allowedActions, persist, restore, type PersistedSubmission, type SubmissionSnapshot } from '../../machines/submission.runtime.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
@@ -17,7 +16,8 @@ export interface SubmissionRecord extends ItemChanges {
 
 export type { EditableFields };
 
-export function recordFromRow(row: ItemRow): SubmissionRecord {
+export function recordFromRow(row: RecordRow): SubmissionRecord {
+  const snapshot = row.snapshot as PersistedSubmission;
   return {
     id: row.id,
     unitCode: row.unit_code,
@@ -30,38 +30,25 @@ export function recordFromRow(row: ItemRow): SubmissionRecord {
     major: row.major,
     kind: row.kind,
     wechatUrl: row.wechat_url,
-    state: row.state,
-    late: row.late,
-    dueAt: row.due_at,
-    staleAt: row.stale_at,
     deadlineProvisional: row.deadline_provisional,
-    firstSubmittedAt: row.first_submitted_at,
-    submittedAt: row.submitted_at,
-    adoptedAt: row.adopted_at,
-    decidedAt: row.decided_at,
-    nationalAdoptedAt: row.national_adopted_at,
-    claimedBy: row.claimed_by,
-    signer: row.signer,
-    signedBy: row.signed_by,
-    signedAt: row.signed_at,
-    snapshot: row.snapshot,
+    ...mirroredColumns(snapshot),
+    snapshot,
     machineVersion: row.machine_version,
   };
 }
 
 const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-/** The columns that mirror the machine's snapshot, so that queries need not read the JSON. */
-export function columnsFromSnapshot(
-  snapshot: SubmissionSnapshot,
-): Pick<
+type MirroredColumns = Pick<
   ItemChanges,
   | 'state' | 'late' | 'dueAt' | 'staleAt' | 'firstSubmittedAt' | 'submittedAt' | 'adoptedAt' | 'decidedAt' | 'nationalAdoptedAt'
-  | 'claimedBy' | 'signer' | 'signedBy' | 'signedAt' | 'snapshot' | 'machineVersion'
-> {
-  const c = snapshot.context;
+  | 'claimedBy' | 'signer' | 'signedBy' | 'signedAt'
+>;
+
+/** The machine's fields as the item's columns mirror them, so that queries need not read the JSON. */
+function mirroredColumns({ value, context: c }: PersistedSubmission): MirroredColumns {
   return {
-    state: String(snapshot.value),
+    state: String(value),
     late: c.late,
     dueAt: new Date(c.dueAt),
     staleAt: new Date(c.staleAt),
@@ -74,9 +61,13 @@ export function columnsFromSnapshot(
     signer: c.signer,
     signedBy: c.signedBy,
     signedAt: dateOrNull(c.signedAt),
-    snapshot: persist(snapshot),
-    machineVersion: MACHINE_VERSION,
   };
+}
+
+/** The item's columns after a transition: the mirrored fields, the persisted snapshot and its machine version. */
+export function columnsFromSnapshot(snapshot: SubmissionSnapshot): MirroredColumns & Pick<ItemChanges, 'snapshot' | 'machineVersion'> {
+  const persisted = persist(snapshot);
+  return { ...mirroredColumns(persisted), snapshot: persisted, machineVersion: MACHINE_VERSION };
 }
 
 export function snapshotOf(record: SubmissionRecord): SubmissionSnapshot {
