@@ -59,7 +59,7 @@ export async function benchCommands(options: CommandBenchOptions) {
       if (!row) return false;
       const record = recordFromRow(row);
       const written = await writeItemUpdate(
-        pool, id, row.version, record, new Date(),
+        pool, id, row.version, record, false, new Date(),
         { action: i % 2 === 0 ? 'claim' : 'unclaim', fromState: row.state, actorId: reviewer.id, actorName: reviewer.name, actorRole: 'reviewer', reason: null, signer: null },
         [], null,
       );

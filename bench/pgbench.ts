@@ -46,7 +46,7 @@ const readColumns = new Set<string>(RECORD_COLUMNS);
 
 /** pgbench variables for the written columns that the read does not return, from the sample item. */
 function sampleDefinitions(sample: Record<string, unknown>): string[] {
-  return COMMAND_SQL.changeColumns
+  return Object.keys(COMMAND_SQL.columns)
     .filter((column) => !readColumns.has(column) && column !== 'claimed_by' && sample[column] !== null)
     .flatMap((column) => {
       const value = sample[column];
@@ -57,13 +57,13 @@ function sampleDefinitions(sample: Record<string, unknown>): string[] {
 /** The write statement for a claim (claimedBy = the reviewer) or an unclaim (claimedBy = null). */
 function writeStatement(claim: boolean, item: string, sample: Record<string, unknown>): string {
   const values = new Map<number, string>();
-  COMMAND_SQL.changeColumns.forEach((column, i) => {
-    if (column === 'claimed_by') values.set(i + 1, claim ? ':reviewer' : 'NULL');
-    else if (sample[column] === null) values.set(i + 1, 'NULL');
-    else values.set(i + 1, readColumns.has(column) ? `:r_${column}` : `:s_${column}`);
-  });
-  const p = COMMAND_SQL.placeholders;
   const set = (placeholder: string, value: string) => values.set(Number(placeholder.slice(1)), value);
+  for (const [column, placeholder] of Object.entries(COMMAND_SQL.columns)) {
+    if (column === 'claimed_by') set(placeholder, claim ? ':reviewer' : 'NULL');
+    else if (sample[column] === null) set(placeholder, 'NULL');
+    else set(placeholder, readColumns.has(column) ? `:r_${column}` : `:s_${column}`);
+  }
+  const p = COMMAND_SQL.placeholders;
   set(p.now, ':now');
   set(p.action, claim ? ':claim' : ':unclaim');
   set(p.fromState, ':r_state');

@@ -111,42 +111,42 @@ export interface IdempotencyRecord {
   response: unknown;
 }
 
-/** The columns a command writes, in parameter order ($1 … $22). */
-const CHANGE_COLUMNS = [
-  'title', 'body', 'event_date', 'major', 'kind', 'wechat_url', 'state', 'late', 'due_at', 'stale_at',
-  'deadline_provisional', 'first_submitted_at', 'submitted_at', 'adopted_at', 'decided_at', 'national_adopted_at',
-  'claimed_by', 'signer', 'signed_by', 'signed_at', 'snapshot', 'machine_version',
+/**
+ * Parameter order of the write statements: the command's own values first ($1 … $15), then the
+ * columns the machine changes, then the columns an editor changes. A command that edits nothing
+ * (every action but an edit) leaves the editor's columns alone: the body is not sent back, and
+ * Postgres keeps its stored (possibly TOASTed) value instead of writing a copy.
+ */
+const FIXED_PARAMS = [
+  'now', 'action', 'fromState', 'actorId', 'actorName', 'actorRole', 'reason', 'signer', 'outbox',
+  'idemKey', 'idemHash', 'idemStatus', 'idemResponse', 'id',
+  /** The expected version in an update; the unit code in an insert. */
+  'versionOrUnit',
 ] as const;
 
-function changeValues(c: ItemChanges): unknown[] {
+const MACHINE_COLUMNS = [
+  'state', 'late', 'due_at', 'stale_at', 'first_submitted_at', 'submitted_at', 'adopted_at', 'decided_at',
+  'national_adopted_at', 'claimed_by', 'signer', 'signed_by', 'signed_at', 'snapshot', 'machine_version',
+] as const;
+
+const EDITOR_COLUMNS = ['title', 'body', 'event_date', 'major', 'kind', 'wechat_url', 'deadline_provisional'] as const;
+
+const ALL_COLUMNS = [...MACHINE_COLUMNS, ...EDITOR_COLUMNS];
+
+const $ = Object.fromEntries(FIXED_PARAMS.map((name, i) => [name, `$${i + 1}`])) as Record<(typeof FIXED_PARAMS)[number], string>;
+const column$ = (i: number) => `$${FIXED_PARAMS.length + 1 + i}`;
+const state$ = column$(MACHINE_COLUMNS.indexOf('state'));
+
+function machineValues(c: ItemChanges): unknown[] {
   return [
-    c.title, c.body, c.eventDate, c.major, c.kind, c.wechatUrl, c.state, c.late, c.dueAt, c.staleAt,
-    c.deadlineProvisional, c.firstSubmittedAt, c.submittedAt, c.adoptedAt, c.decidedAt, c.nationalAdoptedAt,
+    c.state, c.late, c.dueAt, c.staleAt, c.firstSubmittedAt, c.submittedAt, c.adoptedAt, c.decidedAt, c.nationalAdoptedAt,
     c.claimedBy, c.signer, c.signedBy, c.signedAt, JSON.stringify(c.snapshot), c.machineVersion,
   ];
 }
 
-/** Placeholder numbers after the item's columns. */
-const N = CHANGE_COLUMNS.length;
-const $ = {
-  state: `$${CHANGE_COLUMNS.indexOf('state') + 1}`,
-  now: `$${N + 1}`,
-  action: `$${N + 2}`,
-  fromState: `$${N + 3}`,
-  actorId: `$${N + 4}`,
-  actorName: `$${N + 5}`,
-  actorRole: `$${N + 6}`,
-  reason: `$${N + 7}`,
-  signer: `$${N + 8}`,
-  outbox: `$${N + 9}`,
-  idemKey: `$${N + 10}`,
-  idemHash: `$${N + 11}`,
-  idemStatus: `$${N + 12}`,
-  idemResponse: `$${N + 13}`,
-  id: `$${N + 14}`,
-  /** The expected version in an update; the unit code in an insert. */
-  versionOrUnit: `$${N + 15}`,
-};
+function editorValues(c: ItemChanges): unknown[] {
+  return [c.title, c.body, c.eventDate, c.major, c.kind, c.wechatUrl, c.deadlineProvisional];
+}
 
 const FOLLOW_UPS = `
   hist AS (
@@ -154,9 +154,9 @@ const FOLLOW_UPS = `
     -- when the item entered the state it is leaving: the stay, for the time-in-state report.
     INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason,
       signer, at, stay_seconds)
-    SELECT w.id, w.unit_code, w.version, ${$.action}, ${$.fromState}, ${$.state}, ${$.actorId}, ${$.actorName}, ${$.actorRole},
+    SELECT w.id, w.unit_code, w.version, ${$.action}, ${$.fromState}, ${state$}, ${$.actorId}, ${$.actorName}, ${$.actorRole},
       ${$.reason}, ${$.signer}, ${$.now},
-      CASE WHEN ${$.fromState}::text IS DISTINCT FROM ${$.state}::text
+      CASE WHEN ${$.fromState}::text IS DISTINCT FROM ${state$}::text
         THEN extract(epoch FROM ${$.now}::timestamptz - (SELECT before.state_entered_at FROM items AS before WHERE before.id = w.id)) END
     FROM w
   ),
@@ -171,51 +171,71 @@ const FOLLOW_UPS = `
   )
   SELECT w.version FROM w`;
 
-const UPDATE_ITEM = `
+const updateOf = (columns: readonly string[]) => `
   WITH w AS (
     UPDATE items SET
-      ${CHANGE_COLUMNS.map((column, i) => `${column} = $${i + 1}`).join(', ')},
+      ${columns.map((column, i) => `${column} = ${column$(i)}`).join(', ')},
       version = version + 1, updated_at = ${$.now},
-      state_entered_at = CASE WHEN state = ${$.state} THEN state_entered_at ELSE ${$.now} END
+      state_entered_at = CASE WHEN state = ${state$} THEN state_entered_at ELSE ${$.now} END
     WHERE id = ${$.id} AND version = ${$.versionOrUnit}
     RETURNING id, unit_code, version
   ),${FOLLOW_UPS}`;
 
+const UPDATE_BY_MACHINE = updateOf(MACHINE_COLUMNS);
+const UPDATE_WITH_EDITS = updateOf(ALL_COLUMNS);
+
 const INSERT_ITEM = `
   WITH w AS (
-    INSERT INTO items (${CHANGE_COLUMNS.join(', ')}, updated_at, id, unit_code, created_by, created_at, version, state_entered_at)
-    VALUES (${CHANGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, ${$.now}, ${$.id}, ${$.versionOrUnit}, ${$.actorId},
+    INSERT INTO items (${ALL_COLUMNS.join(', ')}, updated_at, id, unit_code, created_by, created_at, version, state_entered_at)
+    VALUES (${ALL_COLUMNS.map((_, i) => column$(i)).join(', ')}, ${$.now}, ${$.id}, ${$.versionOrUnit}, ${$.actorId},
       ${$.now}, 1, ${$.now})
     RETURNING id, unit_code, version
   ),${FOLLOW_UPS}`;
 
-/** The statements' text and parameter order, for a benchmark that feeds the same SQL to pgbench. */
-export const COMMAND_SQL = { read: READ_ITEM, update: UPDATE_ITEM, changeColumns: CHANGE_COLUMNS, placeholders: $ };
+/** An action's statements and parameter numbers, for a benchmark that feeds the same SQL to pgbench. */
+export const COMMAND_SQL = {
+  read: READ_ITEM,
+  update: UPDATE_BY_MACHINE,
+  placeholders: $,
+  columns: Object.fromEntries(MACHINE_COLUMNS.map((column, i) => [column, column$(i)])) as Record<(typeof MACHINE_COLUMNS)[number], string>,
+};
 
-function followUpValues(history: HistoryEntry, outbox: OutboxEntry[], idem: IdempotencyRecord | null): unknown[] {
+function fixedValues(
+  now: Date,
+  history: HistoryEntry,
+  outbox: OutboxEntry[],
+  idem: IdempotencyRecord | null,
+  id: string,
+  versionOrUnit: number | string,
+): unknown[] {
   return [
-    history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
+    now, history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
     history.signer, JSON.stringify(outbox), idem?.key ?? null, idem?.requestHash ?? null, idem?.status ?? null,
-    idem ? JSON.stringify(idem.response) : null,
+    idem ? JSON.stringify(idem.response) : null, id, versionOrUnit,
   ];
 }
 
-/** Returns the new version, or null when the expected version no longer holds (someone else won). */
+/**
+ * Returns the new version, or null when the expected version no longer holds (someone else won).
+ * `edited` says whether the editor's columns changed; when not, they are left as stored.
+ */
 export async function writeItemUpdate(
   pool: pg.Pool,
   id: string,
   expectedVersion: number,
   changes: ItemChanges,
+  edited: boolean,
   now: Date,
   history: HistoryEntry,
   outbox: OutboxEntry[],
   idem: IdempotencyRecord | null,
 ): Promise<number | null> {
-  const result = await pool.query<{ version: number }>({
-    name: 'item_write_update',
-    text: UPDATE_ITEM,
-    values: [...changeValues(changes), now, ...followUpValues(history, outbox, idem), id, expectedVersion],
-  });
+  const fixed = fixedValues(now, history, outbox, idem, id, expectedVersion);
+  const result = await pool.query<{ version: number }>(
+    edited
+      ? { name: 'item_write_with_edits', text: UPDATE_WITH_EDITS, values: [...fixed, ...machineValues(changes), ...editorValues(changes)] }
+      : { name: 'item_write_by_machine', text: UPDATE_BY_MACHINE, values: [...fixed, ...machineValues(changes)] },
+  );
   return result.rows[0]?.version ?? null;
 }
 
@@ -232,6 +252,6 @@ export async function writeItemInsert(
   await pool.query({
     name: 'item_write_insert',
     text: INSERT_ITEM,
-    values: [...changeValues(changes), now, ...followUpValues(history, outbox, idem), id, unitCode],
+    values: [...fixedValues(now, history, outbox, idem, id, unitCode), ...machineValues(changes), ...editorValues(changes)],
   });
 }

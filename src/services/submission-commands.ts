@@ -325,7 +325,7 @@ export class SubmissionCommands {
       : null;
     const signer = decision.event.type === 'sign_off' ? decision.event.signer : null;
     const written = await writeItemUpdate(
-      pool, id, record.version, next, new Date(now),
+      pool, id, record.version, next, decision.fields !== undefined, new Date(now),
       {
         action: decision.event.type,
         fromState: outcome.from,

@@ -91,6 +91,17 @@ describe('the whole lifecycle through HTTP', () => {
     expect(r.json()).toMatchObject({ state: 'national_adopted', allowedActions: [] });
     expect(r.json().nationalAdoptedAt).toBe('2024-05-21T01:00:00.000Z');
 
+    // The edit survives the actions after it (they write only the machine's columns), and the
+    // columns that queries use agree with the snapshot that commands read them back from.
+    const stored = (await manager.get(`/v1/submissions/${item.id}`)).json();
+    expect(stored).toMatchObject({ title: '鄂尔多斯市计生协开展优生优育进家庭宣传活动', body: draft.body, state: 'national_adopted', signer: '李副主任' });
+    const { rows: [row] } = await t.services.pool.query(
+      'SELECT title, body, state, signer, national_adopted_at, snapshot FROM items WHERE id = $1',
+      [item.id],
+    );
+    expect(row).toMatchObject({ title: stored.title, body: draft.body, state: 'national_adopted', signer: '李副主任' });
+    expect(row.snapshot).toMatchObject({ value: 'national_adopted', context: { signer: '李副主任', nationalAdoptedAt: row.national_adopted_at.getTime() } });
+
     const history = (await manager.get(`/v1/submissions/${item.id}/history`)).json();
     expect(history.map((h: { action: string }) => h.action)).toEqual([
       'create', 'request_signoff', 'return', 'edit', 'request_signoff', 'sign_off', 'return_for_revision',
