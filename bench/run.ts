@@ -8,7 +8,8 @@ import { benchReports } from './reports.bench.ts';
  *   BENCH_ITEMS       items for the reports benchmark (default 1,000,000)
  *   BENCH_SECONDS     seconds per command run (default 10)
  *   BENCH_CONCURRENCY concurrent command loops (default 32)
- *   BENCH_ROUNDS      alternating baseline/service runs, median taken (default 3)
+ *   BENCH_ROUNDS      alternating baseline/service rounds, median taken (default 5)
+ *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
  *   BENCH_ONLY        "commands" or "reports"
  */
 const env = process.env;
@@ -27,7 +28,8 @@ if (!only || only === 'commands') {
     items: 8_000,
     seconds: Number(env.BENCH_SECONDS ?? 10),
     concurrency: Number(env.BENCH_CONCURRENCY ?? 32),
-    rounds: Number(env.BENCH_ROUNDS ?? 3),
+    rounds: Number(env.BENCH_ROUNDS ?? 5),
+    poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
   });
 }
 if (!only || only === 'reports') {

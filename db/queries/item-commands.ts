@@ -137,10 +137,14 @@ const $ = Object.fromEntries(FIXED_PARAMS.map((name, i) => [name, `$${i + 1}`]))
 const column$ = (i: number) => `$${FIXED_PARAMS.length + 1 + i}`;
 const state$ = column$(MACHINE_COLUMNS.indexOf('state'));
 
+/** A time as a parameter: V8's own ISO text, cheaper than pg's conversion of a Date to local time. */
+const time = (d: Date | null) => (d === null ? null : d.toISOString());
+
 function machineValues(c: ItemChanges): unknown[] {
   return [
-    c.state, c.late, c.dueAt, c.staleAt, c.firstSubmittedAt, c.submittedAt, c.adoptedAt, c.decidedAt, c.nationalAdoptedAt,
-    c.claimedBy, c.signer, c.signedBy, c.signedAt, JSON.stringify(c.snapshot), c.machineVersion,
+    c.state, c.late, time(c.dueAt), time(c.staleAt), time(c.firstSubmittedAt), time(c.submittedAt), time(c.adoptedAt),
+    time(c.decidedAt), time(c.nationalAdoptedAt), c.claimedBy, c.signer, c.signedBy, time(c.signedAt),
+    JSON.stringify(c.snapshot), c.machineVersion,
   ];
 }
 
@@ -209,7 +213,7 @@ function fixedValues(
   versionOrUnit: number | string,
 ): unknown[] {
   return [
-    now, history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
+    time(now), history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
     history.signer, JSON.stringify(outbox), idem?.key ?? null, idem?.requestHash ?? null, idem?.status ?? null,
     idem ? JSON.stringify(idem.response) : null, id, versionOrUnit,
   ];
