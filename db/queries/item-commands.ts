@@ -46,6 +46,14 @@ export async function readItemForCommand(
   return result.rows[0];
 }
 
+const READ_RECORD = `SELECT ${RECORD_COLUMNS.join(', ')} FROM items WHERE id = $1`;
+
+/** One item's record, for reading it (a prepared statement: item pages are polled often). */
+export async function readItemRecord(pool: pg.Pool, id: string): Promise<RecordRow | undefined> {
+  const result = await pool.query<RecordRow>({ name: 'item_read_record', text: READ_RECORD, values: [id] });
+  return result.rows[0];
+}
+
 const READ_IDEMPOTENCY = `SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`;
 
 export interface StoredAnswer {

@@ -68,6 +68,6 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
       log,
       rules: deadlineRules,
     }),
-    queries: new SubmissionQueries(db, units, clock),
+    queries: new SubmissionQueries(db, pool, units, clock),
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../../db/database.ts';
-import { RECORD_COLUMNS, type RecordRow } from '../../db/queries/item-commands.ts';
+import { RECORD_COLUMNS, readItemRecord, type RecordRow } from '../../db/queries/item-commands.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import { errors } from '../errors.ts';
 import { canSee, unitScopeOf } from './submission-commands.ts';
@@ -57,17 +58,19 @@ function decodeCursor(cursor: string, size: number): string[] {
 /** Reads of items for the API: always scoped to what the caller may see. */
 export class SubmissionQueries {
   private readonly db: Kysely<Database>;
+  private readonly pool: pg.Pool;
   private readonly units: UnitDirectory;
   private readonly clock: () => number;
 
-  constructor(db: Kysely<Database>, units: UnitDirectory, clock: () => number) {
+  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number) {
     this.db = db;
+    this.pool = pool;
     this.units = units;
     this.clock = clock;
   }
 
   async get(actor: Actor, id: string): Promise<SubmissionView> {
-    const row = await this.db.selectFrom('items').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await readItemRecord(this.pool, id);
     if (!row || !canSee(actor, row.unit_code)) throw errors.notFound('Submission');
     return toView(recordFromRow(row), actor, this.clock(), this.units);
   }
