@@ -127,8 +127,9 @@ export async function benchCommands(options: CommandBenchOptions) {
   // Each round's runs follow one another, so they see the machine in much the same state: compare
   // within rounds, then take the median, rather than dividing medians taken from different moments.
   const share = (bases: { rate: number }[]) => {
-    const ratios = bases.map((base, i) => services[i].rate / base.rate).sort((a, b) => a - b);
-    return `${(ratios[Math.floor(ratios.length / 2)] * 100).toFixed(0)}% (rounds: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`;
+    const ratios = bases.map((base, i) => services[i].rate / base.rate);
+    const middle = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+    return `${(middle * 100).toFixed(0)}% (rounds in order: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`;
   };
   if (pgbenchRuns.length) console.log(`  service / pgbench: ${share(pgbenchRuns)}; target: at least 50%`);
   console.log(`  service / same SQL through pg: ${share(baselines)}`);
