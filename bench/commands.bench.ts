@@ -131,6 +131,8 @@ export async function benchCommands(options: CommandBenchOptions) {
     const middle = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
     return `${(middle * 100).toFixed(0)}% (rounds in order: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')})`;
   };
+  const rates = (runs: { rate: number }[]) => runs.map((run) => run.rate.toFixed(0)).join(', ');
+  console.log(`  rounds in order (commands/s): pgbench ${rates(pgbenchRuns)}; pg ${rates(baselines)}; service ${rates(services)}`);
   if (pgbenchRuns.length) console.log(`  service / pgbench: ${share(pgbenchRuns)}; target: at least 50%`);
   console.log(`  service / same SQL through pg: ${share(baselines)}`);
   return { baseline, pgbench: pgbenchFigure, http };
