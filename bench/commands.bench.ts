@@ -86,10 +86,18 @@ export async function benchCommands(options: CommandBenchOptions) {
   const useWrk = installed('wrk');
   const idsFile = path.join(os.tmpdir(), `nmg-bench-items-${process.pid}.txt`);
   writeFileSync(idsFile, ids.join('\n'));
+  // Every run starts from a vacuumed table, as pgbench's own runs do, so that no run pays for
+  // cleaning up after the one before it.
+  const vacuum = () => handle.pool.query('VACUUM items');
   const serviceRun = async () => {
-    if (!useWrk) return load(options.concurrency, options.seconds, command);
-    await handle.pool.query(`UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null')`);
-    return wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]);
+    // wrk's script claims its items, then unclaims them: start from none claimed.
+    if (useWrk) {
+      await handle.pool.query(
+        `UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null') WHERE claimed_by IS NOT NULL`,
+      );
+    }
+    await vacuum();
+    return useWrk ? wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]) : load(options.concurrency, options.seconds, command);
   };
   // The issue's own baseline: pgbench with the same two statements, on as many connections as the pool.
   const sample = (await handle.pool.query('SELECT * FROM items LIMIT 1')).rows[0];
@@ -100,7 +108,11 @@ export async function benchCommands(options: CommandBenchOptions) {
   const services: Run[] = [];
   try {
     for (let round = 0; round < options.rounds; round += 1) {
-      if (pgbenchRun) pgbenchRuns.push(await pgbenchRun());
+      if (pgbenchRun) {
+        await vacuum();
+        pgbenchRuns.push(await pgbenchRun());
+      }
+      await vacuum();
       baselines.push(await baselineRun());
       services.push(await serviceRun());
     }
