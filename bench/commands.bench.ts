@@ -79,8 +79,6 @@ export async function benchCommands(options: CommandBenchOptions) {
     const status = await post(`${server.url}/v1/tasks/${itemFor(loop, n)}/${n % 2 === 0 ? 'claim' : 'unclaim'}`, headers);
     return status === 200;
   };
-  await load(options.concurrency, 2, command); // warm-up: JIT, prepared statements, token cache
-  await baselineRun();
   // Alternate them so that all see the same machine; medians over the rounds.
   // With wrk (a C load generator) the client takes little of the two cores; without it, node:http.
   const useWrk = installed('wrk');
@@ -99,6 +97,9 @@ export async function benchCommands(options: CommandBenchOptions) {
     await vacuum();
     return useWrk ? wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]) : load(options.concurrency, options.seconds, command);
   };
+  // Warm-up, one whole run each, not counted: JIT, prepared statements, the token cache.
+  await baselineRun();
+  await serviceRun();
   // The issue's own baseline: pgbench with the same two statements, on as many connections as the pool.
   const sample = (await handle.pool.query('SELECT * FROM items LIMIT 1')).rows[0];
   const pgbenchRun = pgbenchRunner({ databaseUrl: url, connections: options.poolSize, seconds: options.seconds, items: ids.length, reviewer, sample });
