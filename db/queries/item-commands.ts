@@ -10,7 +10,8 @@ import type { ItemRow } from '../database.ts';
 /**
  * The columns an item's record is made from. The machine's own fields (state, deadlines, times,
  * claim, signer) are mirrored into columns for queries but read back from the snapshot, which is
- * their source: fewer columns to send and parse on every command.
+ * their source: fewer columns to send and parse on every command. `state` is read as well, for the
+ * error details given before the record is built.
  */
 export const RECORD_COLUMNS = [
   'id', 'unit_code', 'state', 'version', 'created_at', 'updated_at', 'title', 'body', 'event_date', 'major', 'kind', 'wechat_url',
@@ -132,33 +133,51 @@ const FIXED_PARAMS = [
   'versionOrUnit',
 ] as const;
 
-const MACHINE_COLUMNS = [
-  'state', 'late', 'due_at', 'stale_at', 'first_submitted_at', 'submitted_at', 'adopted_at', 'decided_at',
-  'national_adopted_at', 'claimed_by', 'signer', 'signed_by', 'signed_at', 'snapshot', 'machine_version',
-] as const;
+/** A time as a parameter: V8's own ISO text, cheaper than pg's conversion of a Date to local time. */
+const time = (d: Date | null) => (d === null ? null : d.toISOString());
 
-const EDITOR_COLUMNS = ['title', 'body', 'event_date', 'major', 'kind', 'wechat_url', 'deadline_provisional'] as const;
+type ColumnValues = Record<string, (c: ItemChanges) => unknown>;
 
-const ALL_COLUMNS = [...MACHINE_COLUMNS, ...EDITOR_COLUMNS];
+/** Each written column with its value, in parameter order: the list and the values cannot drift apart. */
+const MACHINE_FIELDS = {
+  state: (c) => c.state,
+  late: (c) => c.late,
+  due_at: (c) => time(c.dueAt),
+  stale_at: (c) => time(c.staleAt),
+  first_submitted_at: (c) => time(c.firstSubmittedAt),
+  submitted_at: (c) => time(c.submittedAt),
+  adopted_at: (c) => time(c.adoptedAt),
+  decided_at: (c) => time(c.decidedAt),
+  national_adopted_at: (c) => time(c.nationalAdoptedAt),
+  claimed_by: (c) => c.claimedBy,
+  signer: (c) => c.signer,
+  signed_by: (c) => c.signedBy,
+  signed_at: (c) => time(c.signedAt),
+  snapshot: (c) => JSON.stringify(c.snapshot),
+  machine_version: (c) => c.machineVersion,
+} satisfies ColumnValues;
+
+const EDITOR_FIELDS = {
+  title: (c) => c.title,
+  body: (c) => c.body,
+  event_date: (c) => c.eventDate,
+  major: (c) => c.major,
+  kind: (c) => c.kind,
+  wechat_url: (c) => c.wechatUrl,
+  deadline_provisional: (c) => c.deadlineProvisional,
+} satisfies ColumnValues;
+
+type MachineColumn = keyof typeof MACHINE_FIELDS;
+const MACHINE_COLUMNS = Object.keys(MACHINE_FIELDS) as MachineColumn[];
+const ALL_COLUMNS = [...MACHINE_COLUMNS, ...Object.keys(EDITOR_FIELDS)];
+const MACHINE_VALUES = Object.values(MACHINE_FIELDS);
+const ALL_VALUES = [...MACHINE_VALUES, ...Object.values(EDITOR_FIELDS)];
 
 const $ = Object.fromEntries(FIXED_PARAMS.map((name, i) => [name, `$${i + 1}`])) as Record<(typeof FIXED_PARAMS)[number], string>;
 const column$ = (i: number) => `$${FIXED_PARAMS.length + 1 + i}`;
 const state$ = column$(MACHINE_COLUMNS.indexOf('state'));
 
-/** A time as a parameter: V8's own ISO text, cheaper than pg's conversion of a Date to local time. */
-const time = (d: Date | null) => (d === null ? null : d.toISOString());
-
-function machineValues(c: ItemChanges): unknown[] {
-  return [
-    c.state, c.late, time(c.dueAt), time(c.staleAt), time(c.firstSubmittedAt), time(c.submittedAt), time(c.adoptedAt),
-    time(c.decidedAt), time(c.nationalAdoptedAt), c.claimedBy, c.signer, c.signedBy, time(c.signedAt),
-    JSON.stringify(c.snapshot), c.machineVersion,
-  ];
-}
-
-function editorValues(c: ItemChanges): unknown[] {
-  return [c.title, c.body, c.eventDate, c.major, c.kind, c.wechatUrl, c.deadlineProvisional];
-}
+const valuesOf = (values: ((c: ItemChanges) => unknown)[], changes: ItemChanges) => values.map((value) => value(changes));
 
 const FOLLOW_UPS = `
   hist AS (
@@ -209,7 +228,7 @@ export const COMMAND_SQL = {
   read: READ_ITEM,
   update: UPDATE_BY_MACHINE,
   placeholders: $,
-  columns: Object.fromEntries(MACHINE_COLUMNS.map((column, i) => [column, column$(i)])) as Record<(typeof MACHINE_COLUMNS)[number], string>,
+  columns: Object.fromEntries(MACHINE_COLUMNS.map((column, i) => [column, column$(i)])) as Record<MachineColumn, string>,
 };
 
 function fixedValues(
@@ -245,8 +264,8 @@ export async function writeItemUpdate(
   const fixed = fixedValues(now, history, outbox, idem, id, expectedVersion);
   const result = await pool.query<{ version: number }>(
     edited
-      ? { name: 'item_write_with_edits', text: UPDATE_WITH_EDITS, values: [...fixed, ...machineValues(changes), ...editorValues(changes)] }
-      : { name: 'item_write_by_machine', text: UPDATE_BY_MACHINE, values: [...fixed, ...machineValues(changes)] },
+      ? { name: 'item_write_with_edits', text: UPDATE_WITH_EDITS, values: [...fixed, ...valuesOf(ALL_VALUES, changes)] }
+      : { name: 'item_write_by_machine', text: UPDATE_BY_MACHINE, values: [...fixed, ...valuesOf(MACHINE_VALUES, changes)] },
   );
   return result.rows[0]?.version ?? null;
 }
@@ -264,6 +283,6 @@ export async function writeItemInsert(
   await pool.query({
     name: 'item_write_insert',
     text: INSERT_ITEM,
-    values: [...fixedValues(now, history, outbox, idem, id, unitCode), ...machineValues(changes), ...editorValues(changes)],
+    values: [...fixedValues(now, history, outbox, idem, id, unitCode), ...valuesOf(ALL_VALUES, changes)],
   });
 }
