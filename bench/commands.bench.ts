@@ -61,10 +61,12 @@ export async function benchCommands(options: CommandBenchOptions) {
       const id = itemFor(loop, i);
       const row = await readItemForCommand(pool, id, reviewer.id, null);
       if (!row) return false;
-      const record = recordFromRow(row);
+      const claim = i % 2 === 0;
+      // The same change as the service's and pgbench's: the claim column set, then cleared.
+      const record = { ...recordFromRow(row), claimedBy: claim ? reviewer.id : null };
       const written = await writeItemUpdate(
         pool, id, row.version, record, false, new Date(),
-        { action: i % 2 === 0 ? 'claim' : 'unclaim', fromState: row.state, actorId: reviewer.id, actorName: reviewer.name, actorRole: 'reviewer', reason: null, signer: null },
+        { action: claim ? 'claim' : 'unclaim', fromState: row.state, actorId: reviewer.id, actorName: reviewer.name, actorRole: 'reviewer', reason: null, signer: null },
         [], null,
       );
       return written !== null;
@@ -79,7 +81,6 @@ export async function benchCommands(options: CommandBenchOptions) {
     const status = await post(`${server.url}/v1/tasks/${itemFor(loop, n)}/${n % 2 === 0 ? 'claim' : 'unclaim'}`, headers);
     return status === 200;
   };
-  // Alternate them so that all see the same machine; medians over the rounds.
   // With wrk (a C load generator) the client takes little of the two cores; without it, node:http.
   const useWrk = installed('wrk');
   const idsFile = path.join(os.tmpdir(), `nmg-bench-items-${process.pid}.txt`);
@@ -108,6 +109,7 @@ export async function benchCommands(options: CommandBenchOptions) {
   const pgbenchRuns: Awaited<ReturnType<NonNullable<typeof pgbenchRun>>>[] = [];
   const services: Run[] = [];
   try {
+    // Alternate them so that all see the same machine; medians over the rounds.
     for (let round = 0; round < options.rounds; round += 1) {
       if (pgbenchRun) {
         await vacuum();
