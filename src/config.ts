@@ -47,6 +47,21 @@ const envSchema = z.object({
   /** Fault injection for the crash test: score jobs stay open this long after their write. Never set in production. */
   FAULT_SCORE_PAUSE_MS: z.coerce.number().int().min(0).optional(),
   MAX_IMAGE_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /** Largest photo in pixels (width × height) that is decoded; a larger one is refused (decompression bombs). */
+  MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(100_000_000),
+  /** Webhook receivers allowed although they resolve to a private or loopback address: hosts, IPs or CIDRs, comma-separated. */
+  WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+  /** How far a webhook signature's timestamp may be from the receiver's clock (documented for receivers). */
+  WEBHOOK_TOLERANCE_S: z.coerce.number().int().min(1).default(300),
+  /** /metrics needs `Authorization: Bearer <METRICS_TOKEN>` when set; when unset it answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** Failed authentications per client address in AUTH_FAILURE_WINDOW_MS before 429. */
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(10),
+  AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Token lookups kept in the in-process LRU cache. */
+  TOKEN_CACHE_SIZE: z.coerce.number().int().min(1).default(10_000),
+  /** /readyz gives a dependency this long to answer. */
+  READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
 });
 
 export type Config = z.infer<typeof envSchema>;
