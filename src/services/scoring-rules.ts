@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
 /** Points per scoring event, as the API shows them. */
@@ -14,15 +14,29 @@ export interface YearRules extends Points {
   inheritedFrom: number | null;
 }
 
+/**
+ * The rules row that applies to a year: its own, else the nearest earlier year's, else the nearest
+ * later one's. One SQL expression, used both to read a year's rules and to re-price the ledger, so
+ * the two can never disagree about which rules a year inherits.
+ */
+function governingRules(year: number | RawBuilder<number>) {
+  return sql<RulesRow>`
+    SELECT s.year, s.submitted, s.adopted, s.national_adopted
+    FROM scoring_rules s
+    ORDER BY s.year > ${year}, abs(s.year - ${year})
+    LIMIT 1`;
+}
+
+interface RulesRow {
+  year: number;
+  submitted: number;
+  adopted: number;
+  national_adopted: number;
+}
+
 /** The year's rules; a year without its own takes the nearest earlier year's (then the nearest later). */
 export async function rulesForYear(db: Kysely<Database>, year: number): Promise<YearRules | undefined> {
-  const row = await db
-    .selectFrom('scoring_rules')
-    .select(['year', 'submitted', 'adopted', 'national_adopted'])
-    .orderBy(sql`year > ${year}`)
-    .orderBy(sql`abs(year - ${year})`)
-    .limit(1)
-    .executeTakeFirst();
+  const row = (await governingRules(year).execute(db)).rows[0];
   if (!row) return undefined;
   return {
     year,
@@ -38,7 +52,11 @@ export function pointsFor(rules: Points, kind: 'submitted' | 'adopted' | 'nation
   return kind === 'national_adopted' ? rules.nationalAdopted : rules[kind];
 }
 
-/** Sets a year's rules and re-prices that year's ledger in the same transaction. */
+/**
+ * Sets a year's rules and, in the same transaction, re-prices every year of the ledger that these
+ * rules now govern: the year itself and each year that inherits them (a year without rules of its
+ * own). So a report's totals always equal the rules it prints.
+ */
 export async function setRules(db: Kysely<Database>, year: number, points: Points, actorId: string): Promise<YearRules> {
   const { submitted, adopted, nationalAdopted } = points;
   await db.transaction().execute(async (tx) => {
@@ -49,14 +67,32 @@ export async function setRules(db: Kysely<Database>, year: number, points: Point
         oc.column('year').doUpdateSet({ submitted, adopted, national_adopted: nationalAdopted, updated_by: actorId, updated_at: sql`now()` }),
       )
       .execute();
-    await tx
-      .updateTable('score_entries')
-      .set({
-        points: sql`CASE kind WHEN 'submitted' THEN ${submitted}::int WHEN 'adopted' THEN ${adopted}::int ELSE ${nationalAdopted}::int END`,
-      })
-      .where('occurred_on', '>=', `${year}-01-01`)
-      .where('occurred_on', '<=', `${year}-12-31`)
-      .execute();
+    await repriceYearsGovernedBy(tx, year);
   });
   return { year, ...points, inheritedFrom: null };
+}
+
+/** Re-prices the ledger of every year whose governing rules are `ruleYear`'s; rows already right are left alone. */
+async function repriceYearsGovernedBy(tx: Transaction<Database>, ruleYear: number): Promise<void> {
+  const ledgerYear = sql.ref<number>('ledger.year');
+  await sql`
+    WITH bounds AS (
+      SELECT extract(year FROM min(occurred_on))::int AS first, extract(year FROM max(occurred_on))::int AS last
+      FROM score_entries
+    ),
+    governed AS (
+      SELECT ledger.year, r.submitted, r.adopted, r.national_adopted
+      FROM bounds, generate_series(bounds.first, bounds.last) AS ledger(year)
+      CROSS JOIN LATERAL (${governingRules(ledgerYear)}) r
+      WHERE r.year = ${ruleYear}
+    ),
+    priced AS (
+      SELECT e.id,
+        CASE e.kind WHEN 'submitted' THEN g.submitted WHEN 'adopted' THEN g.adopted ELSE g.national_adopted END AS points
+      FROM governed g
+      JOIN score_entries e ON e.occurred_on >= make_date(g.year, 1, 1) AND e.occurred_on < make_date(g.year + 1, 1, 1)
+    )
+    UPDATE score_entries e SET points = p.points
+    FROM priced p
+    WHERE e.id = p.id AND e.points <> p.points`.execute(tx);
 }
