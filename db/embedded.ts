@@ -23,7 +23,14 @@ function reachableByOthers(target: string): boolean {
   }
 }
 
-const packageDir = (specifier: string) => path.dirname(path.dirname(fileURLToPath(import.meta.resolve(specifier))));
+/** The root folder of an installed package (the nearest folder up from its entry with its package.json). */
+function packageDir(name: string): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.resolve(name))); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
+  }
+  throw new Error(`cannot find the folder of package ${name}`);
+}
 
 /**
  * Postgres refuses to run as root, so as root the package runs it as a dedicated `postgres` user.
