@@ -47,10 +47,9 @@ const TASK_STATES: Partial<Record<Actor['role'], SubmissionState[]>> = {
  * `toISOString()` (or 'infinity' for an item without deadline) and its uuid; anything else, and
  * so every cursor the service did not make, is refused here, before it can reach a SQL cast.
  */
-const cursorTime = z.union([
-  z.literal('infinity'),
-  z.string().regex(/^[12]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/).refine((s) => new Date(s).toISOString() === s),
-]);
+const TIME_PATTERN = /^[12]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isIsoTime = (s: string) => TIME_PATTERN.test(s) && new Date(s).toISOString() === s;
+const cursorTime = z.union([z.literal('infinity'), z.string().refine(isIsoTime)]);
 const cursorParts = z.tuple([cursorTime, z.guid()]);
 
 function encodeCursor(parts: [string, string]): string {
