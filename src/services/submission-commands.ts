@@ -285,7 +285,7 @@ export class SubmissionCommands {
 
   private replay(earlier: { request_hash: string; status: number; response: unknown }, hash: string): CommandAnswer {
     if (earlier.request_hash !== hash) {
-      throw errors.unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+      throw errors.unprocessable('idempotency_key_reused', '此 Idempotency-Key 已用于另一个请求：新的请求请使用新的键');
     }
     return { status: earlier.status, body: earlier.response as SubmissionView };
   }
