@@ -30,8 +30,8 @@ function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
   };
 }
 
-/** One POST without redirects, to the given addresses only; answers the status code. */
-function post(url: URL, addresses: ResolvedAddress[], headers: Record<string, string>, body: string, timeoutMs: number) {
+/** One POST without redirects, to the given (checked) addresses only, never to a fresh lookup; answers the status code. */
+export function postToAddresses(url: URL, addresses: ResolvedAddress[], headers: Record<string, string>, body: string, timeoutMs: number) {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const options: RequestOptions = {
     method: 'POST',
@@ -76,7 +76,7 @@ export function webhookProcessor(db: Kysely<Database>, options: WebhookDeliveryO
       'x-nmg-delivery': data.delivery,
       'x-nmg-event': data.event.kind,
     };
-    const status = await post(url, addresses, headers, body, timeoutMs);
+    const status = await postToAddresses(url, addresses, headers, body, timeoutMs);
     if (status >= 300 && status < 400) throw new UnrecoverableError(`投递失败：接收方答复 ${status} 重定向，webhook 不跟随重定向`);
     if (status < 200 || status >= 300) throw new Error(`webhook answered ${status}`);
     return { status };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, verifySignature } from '../../src/webhooks/signature.ts';
+import { postToAddresses } from '../../workers/webhook.worker.ts';
 import { BOOTSTRAP_TOKEN, callerFor, eventually, startTestApp, type TestApp } from '../support/app.ts';
 import { redisForTests } from '../support/redis.ts';
 
@@ -122,6 +123,15 @@ describe.each(backends)('webhook delivery ($name backend)', ({ queue }) => {
     expect(verifySignature(secret, signature, request.body, 300, new Date(signedAt + 301_000))).toBe(false);
     expect(verifySignature(secret, signature, request.body.replace('内容重复', '内容不实'))).toBe(false);
     expect(verifySignature('another-secret', signature, request.body)).toBe(false);
+  });
+
+  it('connects to the addresses that were checked, never to a second lookup of the name (no DNS rebinding)', async () => {
+    // .invalid never resolves (RFC 6761): reaching the receiver proves the socket used the checked address.
+    const url = new URL(`http://receiver.invalid:${receiver.port}/hook`);
+    const before = receiver.received.length;
+    const status = await postToAddresses(url, [{ address: '127.0.0.1', family: 4 }], {}, '{}', 5_000);
+    expect(status).toBe(204);
+    expect(receiver.received.slice(before).map((r) => r.headers.host)).toEqual([`receiver.invalid:${receiver.port}`]);
   });
 
   it('does not follow a redirect: a 3xx fails the delivery for good', async () => {
