@@ -84,18 +84,28 @@ describe.each(backends)('webhook delivery ($name backend)', ({ queue }) => {
   });
 
   const reachedHook = () => receiver.received.filter((r) => r.path === '/hook').length;
+  /** job_failures_total of the webhooks queue, by `final`. */
+  const failureCounts = async (t: TestApp) => {
+    const values = (await t.services.metrics.jobFailures.get()).values.filter((v) => v.labels.queue === 'webhooks');
+    const count = (final: string) => values.find((v) => v.labels.final === final)?.value ?? 0;
+    return { final: count('true'), retried: count('false') };
+  };
 
   it.each([
     ['127.0.0.1', () => `${receiver.base}/hook`, /127\.0\.0\.1是环回地址/],
     ['a name that resolves to loopback', () => `http://localhost:${receiver.port}/hook`, /localhost（解析为 (127\.0\.0\.1|::1)）是环回地址/],
   ])('refuses %s without the allow-list: failed for good at the first attempt, reason shown to the admin', async (_name, url, reason) => {
     const before = reachedHook();
+    const counted = await failureCounts(plain);
     const { job, state } = await deliver(plain, await storedHook(plain, url()));
     expect(state).toBe('failed');
     expect(job.attemptsMade).toBe(1); // not retried: JOB_ATTEMPTS is 3 here
     expect(job.failedReason).toMatch(reason);
     expect(job.failedReason).toContain('WEBHOOK_ALLOW_HOSTS');
     expect(reachedHook()).toBe(before);
+    // Counted as failed for good, not as a failure that will be retried.
+    await eventually(async () => (await failureCounts(plain)).final === counted.final + 1, 5_000, 'failure metric');
+    expect((await failureCounts(plain)).retried).toBe(counted.retried);
 
     const failed = (await callerFor(plain.app, BOOTSTRAP_TOKEN).get('/v1/admin/failed-jobs')).json();
     expect(failed.find((j: { id: string }) => j.id === job.id)).toMatchObject({ queue: 'webhooks', failedReason: expect.stringMatching(reason) });
