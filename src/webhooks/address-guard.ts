@@ -21,9 +21,12 @@ const FORBIDDEN_RANGES: Array<{ reason: string; subnets: Array<[network: string,
   { reason: '保留或广播地址', subnets: [['240.0.0.0', 4], ['192.0.0.0', 24], ['198.18.0.0', 15], ['::', 96]] },
 ];
 
+/** BlockList's name for an address's family. */
+const typeOf = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4');
+
 function blockListOf(subnets: Array<[string, number]>): BlockList {
   const list = new BlockList();
-  for (const [network, prefix] of subnets) list.addSubnet(network, prefix, isIP(network) === 6 ? 'ipv6' : 'ipv4');
+  for (const [network, prefix] of subnets) list.addSubnet(network, prefix, typeOf(network));
   return list;
 }
 
@@ -64,9 +67,9 @@ export class AddressGuard {
       const [network, prefix, extra] = entry.split('/');
       const family = isIP(network);
       if (family && prefix === undefined) {
-        this.allowedAddresses.addAddress(network, family === 6 ? 'ipv6' : 'ipv4');
+        this.allowedAddresses.addAddress(network, typeOf(network));
       } else if (family && extra === undefined && /^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32)) {
-        this.allowedAddresses.addSubnet(network, Number(prefix), family === 6 ? 'ipv6' : 'ipv4');
+        this.allowedAddresses.addSubnet(network, Number(prefix), typeOf(network));
       } else if (/^[a-z0-9.-]+$/i.test(entry)) {
         this.allowedNames.add(entry.toLowerCase().replace(/\.$/, ''));
       } else {
@@ -77,9 +80,8 @@ export class AddressGuard {
 
   /** The reason an address is refused, or null when a webhook may reach it. */
   refusalOf(address: string): string | null {
-    const family = isIP(address);
-    if (!family) return '无效地址';
-    const type = family === 6 ? 'ipv6' : 'ipv4';
+    if (!isIP(address)) return '无效地址';
+    const type = typeOf(address);
     if (this.allowedAddresses.check(address, type)) return null;
     // BlockList matches IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) against the IPv4 ranges too.
     return FORBIDDEN.find(({ list }) => list.check(address, type))?.reason ?? null;
