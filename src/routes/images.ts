@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
+import { isCleanText } from './text-guard.ts';
 import { errors } from '../errors.ts';
 import { singleFile } from './multipart-file.ts';
 import type { Services } from '../services/index.ts';
@@ -50,6 +51,8 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
   }, async (request, reply) => {
     const part = await singleFile(request);
     const fieldCaption = part.fields.caption && 'value' in part.fields.caption ? String(part.fields.caption.value) : undefined;
+    // Multipart fields arrive after the text guard has looked at the request: check this one here.
+    if (fieldCaption !== undefined && !isCleanText(fieldCaption)) throw errors.invalidText('body.caption');
     const caption = captionField.safeParse(fieldCaption ?? request.query.caption ?? '');
     if (!caption.success) throw errors.validation('caption is too long');
     const image = await services.images.upload(actorOf(request), request.params.id, part.file, caption.data || null);

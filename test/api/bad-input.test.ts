@@ -94,6 +94,12 @@ describe('text the database cannot store', () => {
     ['user name', 'body.name', () => ({ method: 'POST', url: '/v1/users', token: BOOTSTRAP_TOKEN, payload: { name: `张${NUL}三`, role: 'manager' } })],
     ['photo caption', 'body.caption', () => ({ method: 'PATCH', url: `/v1/submissions/${itemId}/images/${imageId}`, payload: { caption: `图注${NUL}` } })],
     ['photo caption in the query', 'query.caption', () => ({ method: 'POST', url: `/v1/submissions/${itemId}/images?caption=%00`, headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, payload: '--xyz--\r\n' })],
+    ['photo caption as a form field', 'body.caption', () => ({
+      method: 'POST',
+      url: `/v1/submissions/${itemId}/images`,
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: `--xyz\r\nContent-Disposition: form-data; name="caption"\r\n\r\n图注${NUL}\r\n--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nnot-a-png\r\n--xyz--\r\n`,
+    })],
     ['calendar note', 'body.note', () => ({ method: 'PUT', url: '/v1/calendar/2024-06-03', token: BOOTSTRAP_TOKEN, payload: { workday: false, note: `端午${NUL}` } })],
     ['webhook unit', 'body.unitCode', () => ({ method: 'POST', url: '/v1/webhooks', token: BOOTSTRAP_TOKEN, payload: { url: 'https://example.com/hook', unitCode: NUL } })],
     ['import field', 'body.items.0.title', () => ({ method: 'POST', url: '/v1/import/submissions', token: BOOTSTRAP_TOKEN, payload: { items: [{ externalId: 'nul-1', unitCode: '150600', title: `标题${NUL}`, eventDate: '2024-05-18' }] } })],
