@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthFailureLimit } from './auth/failure-limit.ts';
 import { handleError } from './error-handler.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { healthRoutes } from './routes/health.ts';
 import { submissionRoutes } from './routes/submissions.ts';
@@ -44,9 +46,10 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics()),
-  );
+  // At the root, so that they cover every route: headers on all answers, one failure count per address.
+  const root = app as unknown as FastifyInstance;
+  await registerSecurityHeaders(root);
+  await registerAuthFailureLimit(root, services.config);
 
   await app.register(swagger, {
     openapi: {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/database.ts';
 import type { Actor, Role } from '../../machines/submission.types.ts';
+import type { ChangeFeed } from '../change-feed.ts';
 import { hashToken, sameSecret } from './tokens.ts';
 
 export const SYSTEM_ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000000', name: 'system', role: 'system', unitCode: null };
@@ -11,47 +13,74 @@ export const BOOTSTRAP_ADMIN: Actor = {
   unitCode: null,
 };
 
-interface CacheEntry {
-  actor: Actor | null;
-  expiresAt: number;
+export interface AuthenticatorOptions {
+  bootstrapToken?: string;
+  /** How long a looked-up token is trusted without asking the database again; 0: never cached. */
+  cacheMs: number;
+  /** Most tokens cached; the least recently used one leaves first. */
+  cacheSize: number;
+  /** Tells the cache (here and in other processes) when a user's tokens are revoked. */
+  changes?: ChangeFeed;
 }
 
+const cacheKey = (token: string) => hashToken(token).toString('base64');
+
 /**
- * Resolves a bearer token to its user. Answers are cached in-process for a short time so that a
- * command costs no extra round trip; a revoked token stops working within `cacheMs`.
+ * Resolves a bearer token to its user. Valid tokens are cached in-process (a bounded LRU) so that
+ * a command costs no extra round trip. Unknown tokens are never cached, so guessing cannot push
+ * good tokens out. A revocation announced on the change feed removes the user's entries at once.
  */
 export class Authenticator {
-  private readonly cache = new Map<string, CacheEntry>();
   private readonly db: Kysely<Database>;
   private readonly bootstrapToken: string | undefined;
-  private readonly cacheMs: number;
+  private readonly cache: LRUCache<string, Actor> | null;
+  /** Counts revocations, so that a lookup that overlapped one does not cache what it read before it. */
+  private revocations = 0;
 
-  constructor(db: Kysely<Database>, bootstrapToken: string | undefined, cacheMs: number) {
+  constructor(db: Kysely<Database>, options: AuthenticatorOptions) {
     this.db = db;
-    this.bootstrapToken = bootstrapToken;
-    this.cacheMs = cacheMs;
+    this.bootstrapToken = options.bootstrapToken;
+    this.cache = options.cacheMs > 0 ? new LRUCache<string, Actor>({ max: options.cacheSize, ttl: options.cacheMs }) : null;
+    options.changes?.onChange((change) => {
+      if (change.kind === 'user_tokens') this.forgetUser(change.userId);
+    });
+    // Revocations may have been missed while the feed was down.
+    options.changes?.onResync(() => this.forgetAll());
   }
 
-  async authenticate(token: string): Promise<Actor | null> {
+  /** The actor of a token known without a database read: the bootstrap admin, or a recently looked-up token. */
+  known(token: string): Actor | undefined {
     if (this.bootstrapToken && sameSecret(token, this.bootstrapToken)) return BOOTSTRAP_ADMIN;
-    const key = hashToken(token);
-    const cacheKey = key.toString('base64');
-    const cached = this.cache.get(cacheKey);
-    const now = Date.now();
-    if (cached && cached.expiresAt > now) return cached.actor;
+    return this.cache?.get(cacheKey(token));
+  }
+
+  /** Asks the database; caches the answer only when the token is valid. */
+  async lookUp(token: string): Promise<Actor | null> {
+    const revocationsBefore = this.revocations;
     const row = await this.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
       .select(['u.id', 'u.name', 'u.role', 'u.unit_code'])
-      .where('t.token_hash', '=', key)
+      .where('t.token_hash', '=', hashToken(token))
       .where('t.revoked_at', 'is', null)
       .where('u.disabled_at', 'is', null)
       .executeTakeFirst();
-    const actor: Actor | null = row
-      ? { id: row.id, name: row.name, role: row.role as Role, unitCode: row.unit_code }
-      : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(cacheKey, { actor, expiresAt: now + this.cacheMs });
+    if (!row) return null;
+    const actor: Actor = { id: row.id, name: row.name, role: row.role as Role, unitCode: row.unit_code };
+    if (this.revocations === revocationsBefore) this.cache?.set(cacheKey(token), actor);
     return actor;
+  }
+
+  /** Drops a user's cached tokens (disabled, or tokens rotated). Rare: a scan of the cache is fine. */
+  forgetUser(userId: string): void {
+    this.revocations += 1;
+    if (!this.cache) return;
+    const keys = [...this.cache.entries()].filter(([, actor]) => actor.id === userId).map(([key]) => key);
+    for (const key of keys) this.cache.delete(key);
+  }
+
+  forgetAll(): void {
+    this.revocations += 1;
+    this.cache?.clear();
   }
 }
