@@ -26,11 +26,19 @@ export interface AppOptions {
   logger?: Logger | boolean;
 }
 
+/** Fastify's `trustProxy` from the TRUST_PROXY setting: off, every proxy, or the listed addresses. */
+function trustedProxies(setting: string): boolean | string[] {
+  if (setting.trim() === '') return false;
+  if (setting.trim() === 'true') return true;
+  return setting.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 /** Builds the HTTP application without listening, so that tests use `inject` or a random port. */
 export async function buildApp({ services, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger && { level: services.config.LOG_LEVEL } }),
     bodyLimit: 2 * 1024 * 1024,
+    trustProxy: trustedProxies(services.config.TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -60,6 +60,11 @@ const envSchema = z.object({
   AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Token lookups kept in the in-process LRU cache. */
   TOKEN_CACHE_SIZE: z.coerce.number().int().min(1).default(10_000),
+  /**
+   * Behind a reverse proxy: `true` to trust X-Forwarded-For from any proxy, or the proxies' addresses
+   * (comma-separated IPs or CIDRs), so that sign-in and authentication limits count each client, not the proxy.
+   */
+  TRUST_PROXY: z.string().default(''),
   /** /readyz gives a dependency this long to answer. */
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
 });

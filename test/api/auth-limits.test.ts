@@ -141,3 +141,29 @@ describe('disabled and rotated tokens', () => {
     expect((await callerFor(elsewhere.app, replacement).get('/v1/units')).statusCode).toBe(200);
   });
 });
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const viaProxy = (t: TestApp, client: string) =>
+    t.app.inject({ method: 'GET', url: '/v1/units', remoteAddress: '10.0.0.2', headers: { authorization: `Bearer ${guess()}`, 'x-forwarded-for': client } });
+
+  it('counts each client the proxy forwards, not the proxy', async () => {
+    const t = await startTestApp({ env: { AUTH_FAILURE_LIMIT: '2', TRUST_PROXY: '10.0.0.2' } });
+    try {
+      for (let i = 0; i < 2; i += 1) expect((await viaProxy(t, '198.51.100.50')).statusCode).toBe(401);
+      expect((await viaProxy(t, '198.51.100.50')).statusCode).toBe(429);
+      expect((await viaProxy(t, '198.51.100.51')).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from anyone when it is not set', async () => {
+    const t = await startTestApp({ env: { AUTH_FAILURE_LIMIT: '2' } });
+    try {
+      for (let i = 0; i < 2; i += 1) expect((await viaProxy(t, `198.51.100.6${i}`)).statusCode).toBe(401);
+      expect((await viaProxy(t, '198.51.100.69')).statusCode).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+});
