@@ -2,15 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
-import { deadlineJob, notificationJob, scoreJob } from './jobs.ts';
+import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit } from './queues.ts';
 
-interface PendingRow {
-  id: number;
-  item_id: string | null;
-  history_seq: number | null;
-  topic: string;
-  payload: Record<string, unknown>;
+interface PendingRow extends OutboxRow {
   at: Date | null;
 }
 
@@ -19,6 +14,11 @@ interface PendingRow {
  * locked with SKIP LOCKED so that several relays (API and worker processes) share the work. If the
  * queue is down the transaction rolls back and the rows wait for the next pass: nothing is lost.
  * A row dispatched twice (crash between add and mark) is harmless: job ids are deterministic.
+ *
+ * Dispatched is not done: a score or notification row is done when its worker records the effect
+ * (the reconciler applies it if the job is lost). A deadlines row is done once its jobs are
+ * scheduled: the sweeper rebuilds lost deadline jobs from the items table. Rows the reconciler
+ * already applied (while the queue was down) are not dispatched again.
  */
 export class OutboxRelay {
   private readonly db: Kysely<Database>;
@@ -42,15 +42,16 @@ export class OutboxRelay {
         SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at
         FROM outbox o
         LEFT JOIN item_history h ON h.item_id = o.item_id AND h.seq = o.history_seq
-        WHERE o.dispatched_at IS NULL
+        WHERE o.dispatched_at IS NULL AND o.done_at IS NULL
         ORDER BY o.id
         LIMIT ${this.settings.batchSize ?? 200}
         FOR UPDATE OF o SKIP LOCKED`.execute(tx);
       if (rows.length === 0) return 0;
       for (const row of rows) await this.dispatch(row);
+      const now = new Date();
       await tx
         .updateTable('outbox')
-        .set({ dispatched_at: new Date() })
+        .set({ dispatched_at: now, done_at: sql<Date>`CASE WHEN topic = 'deadlines' THEN ${now}::timestamptz ELSE done_at END` })
         .where('id', 'in', rows.map((r) => r.id))
         .execute();
       return rows.length;
@@ -69,7 +70,6 @@ export class OutboxRelay {
 
   private async dispatch(row: PendingRow): Promise<void> {
     const itemId = row.item_id ?? '';
-    const seq = row.history_seq ?? 0;
     switch (row.topic) {
       case 'deadlines': {
         const dueAt = Date.parse(String(row.payload.dueAt));
@@ -77,19 +77,11 @@ export class OutboxRelay {
         await this.schedule(deadlineJobs(itemId, dueAt, staleAt, this.settings.staleReminderDays));
         return;
       }
-      case 'score': {
-        const data = scoreJob.parse({ itemId, seq, kind: row.payload.kind, unitCode: row.payload.unitCode });
-        await this.kit.queue('scores').add('score', data, { jobId: `outbox-${row.id}` });
+      case 'score':
+        await this.kit.queue('scores').add('score', scoreJobOf(row), { jobId: `outbox-${row.id}` });
         return;
-      }
       case 'notify': {
-        const data = notificationJob.parse({
-          outboxId: row.id,
-          itemId,
-          kind: row.payload.kind,
-          unitCode: row.payload.unitCode,
-          reason: row.payload.reason ?? null,
-        });
+        const data = notificationJobOf(row);
         await this.kit.queue('notifications').add('notify', data, { jobId: `outbox-${row.id}` });
         if (data.kind === 'signoff_requested' && row.at) {
           const enteredAt = row.at.getTime();

@@ -4,6 +4,7 @@ import { deadlineProcessor } from './deadline.worker.ts';
 import { notificationProcessor } from './notification.worker.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import type { QueueName } from './queues.ts';
+import { Reconciler } from './reconciler.ts';
 import { scoreProcessor } from './score.worker.ts';
 import { Sweeper } from './sweeper.ts';
 import { webhookProcessor } from './webhook.worker.ts';
@@ -17,7 +18,7 @@ export interface WorkerRuntime {
 }
 
 export interface RuntimeOptions {
-  /** Fault injection for tests: hold score jobs open after their write. */
+  /** Fault injection for tests: hold score jobs open after their write (default FAULT_SCORE_PAUSE_MS). */
   scorePauseMs?: number;
 }
 
@@ -56,7 +57,9 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     signoffReminderWorkdays: config.SIGNOFF_REMINDER_WORKDAYS,
   };
   const relay = new OutboxRelay(db, kit, calendar, reminders, clock);
-  const sweeper = new Sweeper(db, commands, calendar, reminders, clock);
+  const sweeper = new Sweeper(db, commands, calendar, reminders, clock, new Reconciler(db, kit, log));
+  const stopping = new AbortController();
+  const scorePauseMs = options.scorePauseMs ?? config.FAULT_SCORE_PAUSE_MS;
 
   const instrument = (queue: QueueName, worker: Worker) => {
     worker.on('active', (job: Job) => {
@@ -76,7 +79,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
 
   const workers = [
     instrument('deadlines', kit.worker('deadlines', deadlineProcessor(commands, clock))),
-    instrument('scores', kit.worker('scores', scoreProcessor(db, { pauseAfterWriteMs: options.scorePauseMs }))),
+    instrument('scores', kit.worker('scores', scoreProcessor(db, { pauseAfterWriteMs: scorePauseMs, signal: stopping.signal }))),
     instrument('notifications', kit.worker('notifications', notificationProcessor(db, kit))),
     instrument('webhooks', kit.worker('webhooks', webhookProcessor(db), { concurrency: 5 })),
   ];
@@ -89,6 +92,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     sweeper,
     workers,
     stop: async () => {
+      stopping.abort();
       await Promise.all([stopRelay(), stopSweeper()]);
       await kit.close();
     },
