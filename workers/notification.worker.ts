@@ -4,6 +4,7 @@ import type { Database, NotificationsTable } from '../db/database.ts';
 import { notificationJob, webhookJob, type NotificationJob } from './jobs.ts';
 import { NOTIFICATION_TEMPLATES, type Audience } from './notification-messages.ts';
 import { markOutboxDone } from './outbox-done.ts';
+import { withinQueueTimeout } from './queue-guard.ts';
 import type { QueueKit } from './queues.ts';
 
 const ROLES_OF: Record<Exclude<Audience, 'reviewers'>, string[]> = {
@@ -59,9 +60,10 @@ export interface Delivered {
  * done are one statement. With webhooks, the notifications are stored first, so that people see
  * them even while the queue is down; the row is done only once its deliveries are queued, so a
  * queue failure throws and leaves it undone for a retry (the job's, or the reconciler's), which
- * adds no second notification and queues each delivery under the same id.
+ * adds no second notification and queues each delivery under the same id. `kit` is null when the
+ * caller knows the queue is down.
  */
-export async function deliverNotification(db: Kysely<Database>, kit: QueueKit, data: NotificationJob): Promise<Delivered> {
+export async function deliverNotification(db: Kysely<Database>, kit: QueueKit | null, data: NotificationJob): Promise<Delivered> {
   const template = NOTIFICATION_TEMPLATES[data.kind];
   const item = template
     ? await db.selectFrom('items').select(['title', 'due_at', 'stale_at', 'claimed_by']).where('id', '=', data.itemId).executeTakeFirst()
@@ -78,6 +80,7 @@ export async function deliverNotification(db: Kysely<Database>, kit: QueueKit, d
   const stored = await storeNotifications(db, rows, data.outboxId, hooks.length === 0);
   if (hooks.length === 0) return { recipients: userIds.length, stored };
 
+  if (!kit) throw new Error(`queue unavailable: ${hooks.length} webhook deliveries wait`);
   const createdAt = new Date().toISOString();
   for (const hook of hooks) {
     const delivery = `${source}-${hook.id}`;
@@ -86,7 +89,7 @@ export async function deliverNotification(db: Kysely<Database>, kit: QueueKit, d
       delivery,
       event: { id: source, kind: data.kind, itemId: data.itemId, unitCode: data.unitCode, message, createdAt },
     });
-    await kit.queue('webhooks').add('deliver', payload, { jobId: delivery });
+    await withinQueueTimeout(kit.queue('webhooks').add('deliver', payload, { jobId: delivery }), 'queue webhooks');
   }
   await markOutboxDone(db, data.outboxId).execute();
   return { recipients: userIds.length, stored };

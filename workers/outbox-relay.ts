@@ -3,7 +3,8 @@ import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
 import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
-import type { QueueKit } from './queues.ts';
+import type { QueueKit, QueueName } from './queues.ts';
+import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
 
 interface PendingRow extends OutboxRow {
   at: Date | null;
@@ -19,6 +20,9 @@ interface PendingRow extends OutboxRow {
  * (the reconciler applies it if the job is lost). A deadlines row is done once its jobs are
  * scheduled: the sweeper rebuilds lost deadline jobs from the items table. Rows the reconciler
  * already applied (while the queue was down) are not dispatched again.
+ *
+ * Once a dispatch has failed, each pass first asks whether the queue answers, so that rows are
+ * not held locked (and workers and the reconciler kept waiting on them) while the queue is down.
  */
 export class OutboxRelay {
   private readonly db: Kysely<Database>;
@@ -26,6 +30,7 @@ export class OutboxRelay {
   private readonly calendar: WorkCalendar;
   private readonly settings: ReminderSettings;
   private readonly clock: () => number;
+  private queueFailed = false;
 
   constructor(db: Kysely<Database>, kit: QueueKit, calendar: WorkCalendar, settings: ReminderSettings, clock: () => number) {
     this.db = db;
@@ -37,6 +42,18 @@ export class OutboxRelay {
 
   /** Dispatches one batch; returns how many rows went out. */
   async dispatchBatch(): Promise<number> {
+    if (this.queueFailed && !(await queueAnswers(this.kit))) throw new Error('queue unavailable');
+    try {
+      const dispatched = await this.lockAndDispatch();
+      this.queueFailed = false;
+      return dispatched;
+    } catch (error) {
+      this.queueFailed = true;
+      throw error;
+    }
+  }
+
+  private lockAndDispatch(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const { rows } = await sql<PendingRow>`
         SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at
@@ -78,11 +95,11 @@ export class OutboxRelay {
         return;
       }
       case 'score':
-        await this.kit.queue('scores').add('score', scoreJobOf(row), { jobId: `outbox-${row.id}` });
+        await this.add('scores', 'score', scoreJobOf(row), `outbox-${row.id}`);
         return;
       case 'notify': {
         const data = notificationJobOf(row);
-        await this.kit.queue('notifications').add('notify', data, { jobId: `outbox-${row.id}` });
+        await this.add('notifications', 'notify', data, `outbox-${row.id}`);
         if (data.kind === 'signoff_requested' && row.at) {
           const enteredAt = row.at.getTime();
           await this.schedule([signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar)]);
@@ -97,9 +114,11 @@ export class OutboxRelay {
   private async schedule(jobs: ScheduledJob[]): Promise<void> {
     const now = this.clock();
     for (const job of jobs) {
-      await this.kit
-        .queue('deadlines')
-        .add(job.data.event, deadlineJob.parse(job.data), { jobId: job.jobId, delay: Math.max(0, job.runAt - now) });
+      await this.add('deadlines', job.data.event, deadlineJob.parse(job.data), job.jobId, Math.max(0, job.runAt - now));
     }
+  }
+
+  private async add(queue: QueueName, name: string, data: object, jobId: string, delay?: number): Promise<void> {
+    await withinQueueTimeout(this.kit.queue(queue).add(name, data, { jobId, ...(delay === undefined ? {} : { delay }) }), `queue ${queue}`);
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import { deliverNotification } from './notification.worker.ts';
+import { queueAnswers } from './queue-guard.ts';
 import type { QueueKit } from './queues.ts';
 import { recordScore } from './score.worker.ts';
 
@@ -51,11 +52,14 @@ export class Reconciler {
 
     const result: ReconcileResult = { scores: 0, notifications: 0, unfinished: 0 };
     let firstError: string | undefined;
+    // Asked once a pass: with the queue down, notifications are stored and their webhooks wait.
+    let kit: QueueKit | null | undefined;
     for (let after = 0; ; ) {
       const rows = await this.dueRows(after, dueUpTo);
+      if (rows.length > 0 && kit === undefined) kit = (await queueAnswers(this.kit)) ? this.kit : null;
       for (const row of rows) {
         try {
-          await this.repair(row, result);
+          await this.repair(row, kit ?? null, result);
         } catch (error) {
           result.unfinished += 1;
           firstError ??= `outbox ${row.id}: ${(error as Error).message}`;
@@ -83,11 +87,11 @@ export class Reconciler {
       .execute();
   }
 
-  private async repair(row: OutboxRow, result: ReconcileResult): Promise<void> {
+  private async repair(row: OutboxRow, kit: QueueKit | null, result: ReconcileResult): Promise<void> {
     if (row.topic === 'score') {
       if (await recordScore(this.db, scoreJobOf(row))) result.scores += 1;
     } else {
-      result.notifications += (await deliverNotification(this.db, this.kit, notificationJobOf(row))).stored;
+      result.notifications += (await deliverNotification(this.db, kit, notificationJobOf(row))).stored;
     }
   }
 }
