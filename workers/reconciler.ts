@@ -30,7 +30,11 @@ type Log = { warn(obj: object, msg: string): void };
  * is merely slow is left to its worker. The rule needs no clock: a row lost at any moment is
  * repaired by the second pass after the loss at the latest. Rows never dispatched (the queue was
  * down) are repaired the same way; the relay then leaves them alone. Deadlines rows are the
- * relay's: the sweeper already applies missed deadlines from the items table.
+ * relay's: the sweeper already applies missed deadlines (and the sign-off reminder the relay
+ * schedules with a 'signoff_requested' notice) from the items table.
+ *
+ * With the queue down, a notice is stored but its row stays undone while it has webhook
+ * deliveries to queue; the relay dispatches it once the queue is back, and its job queues them.
  */
 export class Reconciler {
   private readonly db: Kysely<Database>;
