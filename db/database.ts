@@ -88,7 +88,10 @@ export interface OutboxTable {
   topic: string;
   payload: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
+  /** When the row was handed on: queued by the relay, or applied by the reconciler. */
   dispatched_at: Timestamp | null;
+  /** When its effect was recorded in Postgres; rows not done are the reconciler's work. */
+  done_at: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {
