@@ -93,3 +93,11 @@ export const BULLETIN_2024_Q2 = {
     ['二连浩特市', 10, 30, 7, 42, 0, 0, 72],
   ] as Array<[string, number, number, number, number, number, number, number]>,
 };
+
+/** The ledger entries the records imply: one per submission, adoption and national adoption. */
+export function ledgerEntriesOf(records: PortalRecord[]): number {
+  return records.reduce(
+    (n, r) => n + Number(r.submittedAt !== undefined) + Number(r.adoptedAt !== undefined) + Number(r.nationalAdoptedAt !== undefined),
+    0,
+  );
+}
