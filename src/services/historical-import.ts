@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { findImported, writeImportBatch, type ImportBatch } from '../../db/queries/import-writes.ts';
 import type { Actor } from '../../machines/submission.types.ts';
-import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
+import { computeDeadlines, type DeadlineRules, type Deadlines } from '../time/deadlines.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
 import { checkRow, type ImportRow, type RowProblem } from './import-row.ts';
 import { replayRecord } from './import-replay.ts';
@@ -31,6 +31,21 @@ export interface ImportDeps {
 }
 
 const BATCH = 1_000;
+const WRITES_IN_FLIGHT = 2;
+
+/** Deadlines per event date and weight: a file holds many items of the same day. */
+function memoDeadlines(deps: ImportDeps) {
+  const known = new Map<string, Deadlines>();
+  return (row: ImportRow): Deadlines => {
+    const key = `${row.eventDate}|${row.major}`;
+    let deadlines = known.get(key);
+    if (!deadlines) {
+      deadlines = computeDeadlines(row.eventDate, row.major, deps.calendar, deps.rules);
+      known.set(key, deadlines);
+    }
+    return deadlines;
+  };
+}
 
 /**
  * Imports the old portal's items, row by row: each good row is replayed through the machine with
@@ -68,8 +83,13 @@ export async function importSubmissions(deps: ImportDeps, actor: Actor, rows: un
 
   let created = 0;
   let unchanged = 0;
+  // Two batches in flight: Postgres writes one while Node replays the next (and, on two cores,
+  // writes the other); the rollup triggers upsert in key order, so concurrent batches never deadlock.
+  const writing = new Set<Promise<void>>();
+  const deadlinesOf = memoDeadlines(deps);
   for (let start = 0; start < valid.length; start += BATCH) {
-    const slice = valid.slice(start, start + BATCH);
+    // In external-id order: two imports of overlapping files then take the rows' locks in one order.
+    const slice = valid.slice(start, start + BATCH).sort((a, b) => (a.row.externalId < b.row.externalId ? -1 : 1));
     // Rows imported before change nothing: they are not even replayed.
     const existing = await findImported(deps.db, slice.map((v) => v.row.externalId));
     const batch: ImportBatch = { items: [], history: [], scores: [] };
@@ -78,8 +98,7 @@ export async function importSubmissions(deps: ImportDeps, actor: Actor, rows: un
         unchanged += 1;
         continue;
       }
-      const deadlines = computeDeadlines(row.eventDate, row.major, deps.calendar, deps.rules);
-      const result = replayRecord(row, randomUUID(), deadlines, actor, now);
+      const result = replayRecord(row, randomUUID(), deadlinesOf(row), actor, now);
       if ('problem' in result) {
         errors.push({ index, ...result.problem });
         continue;
@@ -89,10 +108,15 @@ export async function importSubmissions(deps: ImportDeps, actor: Actor, rows: un
       batch.scores.push(...result.imported.scores);
     }
     if (batch.items.length === 0) continue;
-    const written = await writeImportBatch(deps.db, actor, batch);
-    created += written;
-    // Another import of the same rows may have won the race: those rows are unchanged too.
-    unchanged += batch.items.length - written;
+    const write = writeImportBatch(deps.db, actor, batch).then((written) => {
+      created += written;
+      // Another import of the same rows may have won the race: those rows are unchanged too.
+      unchanged += batch.items.length - written;
+    });
+    writing.add(write);
+    void write.finally(() => writing.delete(write)).catch(() => {});
+    if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
   }
+  await Promise.all(writing);
   return { created, unchanged, errors: errors.sort((a, b) => a.index - b.index) };
 }
