@@ -57,6 +57,8 @@ const FIELDS: Record<string, { label: string; rule: string }> = {
 
 const labelOf = (field: string) => `${FIELDS[field]?.label ?? field}（${field}）`;
 
+/** A spreadsheet may have turned a code into a number: read it back as the text it was. */
+const numberAsText = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v);
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const instant = z.preprocess(blankToUndefined, z.iso.datetime({ offset: true }).optional());
 const flag = z.preprocess((v) => {
@@ -68,8 +70,8 @@ const flag = z.preprocess((v) => {
 
 /** The columns as JSON or CSV send them. Times are ISO 8601 with an offset. */
 const rowSchema = z.object({
-  externalId: z.coerce.string().trim().min(1).max(200),
-  unitCode: z.coerce.string().trim().min(1),
+  externalId: z.preprocess(numberAsText, z.string().trim().min(1).max(200)),
+  unitCode: z.preprocess(numberAsText, z.string().trim().min(1)),
   title: z.string().trim().min(1).max(500),
   body: z.string().max(50_000).optional().default(''),
   eventDate: z.string().refine(isValidDate),

@@ -225,15 +225,20 @@ describe('a file with bad rows', () => {
     [good('not-yet-stale', { eventDate: '2024-07-15', submittedAt: '2024-07-16T09:00:00+08:00', adoptedAt: undefined }), 'not_yet_stale'],
     [good('adopted-stale', { adoptedAt: '2024-06-20T09:00:00+08:00' }), 'refused_by_machine'],
     [good('good-1'), 'duplicate_external_id', 'externalId'],
+    [{ ...good('object-id'), externalId: { id: 1 } }, 'invalid_row', 'externalId'],
     [42, 'invalid_row'],
   ];
 
   it('stores the good rows and lists each bad one by index, with a stable code and a reason in Chinese', async () => {
-    const items = [good('good-1'), ...bad.map(([row]) => row), good('good-2', { nationalAdoptedAt: '2024-06-09T09:00:00+08:00' })];
+    // A spreadsheet may send codes as numbers: they are read as the text they were.
+    const numeric = { ...good('x'), externalId: 9001, unitCode: Number(U) };
+    // A year the official calendar has no data for: its deadlines are provisional, its record still goes in.
+    const old = good('good-2001', { eventDate: '2001-03-05', submittedAt: '2001-03-06T09:00:00+08:00', adoptedAt: '2001-03-07T09:00:00+08:00' });
+    const items = [good('good-1'), ...bad.map(([row]) => row), good('good-2', { nationalAdoptedAt: '2024-06-09T09:00:00+08:00' }), numeric, old];
     const response = await admin.post('/v1/import/submissions', { items });
     expect(response.statusCode).toBe(200);
     const answer = response.json();
-    expect(answer.created).toBe(2);
+    expect(answer.created).toBe(4);
     expect(answer.unchanged).toBe(0);
     expect(answer.errors.map((e: { index: number; code: string; field?: string }) => [e.index, e.code, e.field])).toEqual(
       bad.map(([, code, field], i) => [i + 1, code, field]),
@@ -241,8 +246,10 @@ describe('a file with bad rows', () => {
     for (const error of answer.errors) expect(error.message).toMatch(/[\u4e00-\u9fff]/);
     const stored = await t.services.db.selectFrom('items').select(['external_id', 'state']).where('title', 'like', '鄂尔多斯市好信息%').orderBy('external_id').execute();
     expect(stored).toEqual([
+      { external_id: '9001', state: 'adopted' },
       { external_id: 'good-1', state: 'adopted' },
       { external_id: 'good-2', state: 'national_adopted' },
+      { external_id: 'good-2001', state: 'adopted' },
     ]);
   });
 
