@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent, createSubmission, persist } from '../../machines/submission.runtime.ts';
 import type { Role, SubmissionEvent } from '../../machines/submission.types.ts';
-import { BOOTSTRAP_TOKEN, callerFor, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { ledgerEntriesOf, type PortalRecord } from '../support/portal-records.ts';
+import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { ledgerEntriesOf, ledgerReaches, type PortalRecord } from '../support/portal-records.ts';
 
 const U = '150600'; // 鄂尔多斯市
 const NOW = '2024-07-20T10:00:00+08:00';
@@ -49,8 +49,7 @@ const step = (action: string, from: string | null, to: string, at: string | numb
   action, from, to, at: new Date(typeof at === 'number' ? at : ms(at)).toISOString(), imported: true, role: 'admin',
 });
 
-const ledgerSettled = () =>
-  eventually(async () => (await count('score_entries')) === ledgerEntriesOf(records), 30_000, 'the imported points in the ledger');
+const ledgerSettled = () => ledgerReaches(t, ledgerEntriesOf(records));
 
 beforeAll(async () => {
   // The sweeper's own loop runs once at start and then hourly: the test runs its pass by hand.

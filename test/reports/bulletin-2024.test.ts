@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import unitsFile from '../../db/units.json' with { type: 'json' };
-import { BOOTSTRAP_TOKEN, callerFor, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { BULLETIN_2024_Q2, ledgerEntriesOf, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
 
 const codeOf = new Map(unitsFile.units.map((u) => [u.name, u.code]));
 let t: TestApp;
@@ -33,10 +33,7 @@ beforeAll(async () => {
   const imported = await admin.post('/v1/import/submissions', { items: records });
   expect(imported.statusCode).toBe(200);
   expect(imported.json()).toMatchObject({ created: 1_026, unchanged: 0, errors: [] });
-  await eventually(async () => {
-    const row = await t.services.db.selectFrom('score_entries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return Number(row.n) === ledgerEntriesOf(records);
-  }, 30_000, 'the imported points in the ledger');
+  await ledgerReaches(t, ledgerEntriesOf(records));
 });
 afterAll(async () => {
   await t?.close();

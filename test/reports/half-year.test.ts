@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TOKEN, callerFor, createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { ledgerEntriesOf, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
 
 const A = '150100'; // 呼和浩特市
 const B = '150200'; // 包头市
@@ -152,11 +152,7 @@ describe('the reports over the half year', () => {
     expect(signed.json().state).toBe('submitted');
     t.clock.set(LIVE_DAY);
     // Every point in the ledger: the imported ones, the resubmitted live item's two, and this one's.
-    const expected = ledgerEntriesOf([...records, csvRecord]) + 3;
-    await eventually(async () => {
-      const row = await t.services.db.selectFrom('score_entries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n) === expected;
-    }, 30_000, 'every point in the ledger');
+    await ledgerReaches(t, ledgerEntriesOf([...records, csvRecord]) + 3);
   });
 
   it('counts the second quarter per unit, quarter boundaries in Shanghai time, ties ranked together', async () => {

@@ -1,3 +1,5 @@
+import { eventually, type TestApp } from './app.ts';
+
 /** Old-portal records made by hand for the report tests, with Shanghai times written out in full. */
 
 export interface PortalRecord {
@@ -100,4 +102,12 @@ export function ledgerEntriesOf(records: PortalRecord[]): number {
     (n, r) => n + Number(r.submittedAt !== undefined) + Number(r.adoptedAt !== undefined) + Number(r.nationalAdoptedAt !== undefined),
     0,
   );
+}
+
+/** Waits until the ledger holds `expected` entries: imported points arrive through the score worker, as live ones do. */
+export async function ledgerReaches(t: TestApp, expected: number): Promise<void> {
+  await eventually(async () => {
+    const row = await t.services.db.selectFrom('score_entries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n) === expected;
+  }, 30_000, `${expected} entries in the ledger`);
 }
