@@ -79,6 +79,8 @@ export interface ItemHistoryTable {
   signer: string | null;
   at: Timestamp;
   stay_seconds: number | null;
+  /** A step the historical import replayed (migration 0006). */
+  imported: Generated<boolean>;
 }
 
 export interface OutboxTable {

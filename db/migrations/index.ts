@@ -4,6 +4,7 @@ import * as consequences from './0002_consequences.ts';
 import * as images from './0003_images.ts';
 import * as rollups from './0004_report_rollups.ts';
 import * as outboxEffects from './0005_outbox_effects.ts';
+import * as importedHistory from './0006_imported_history.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_images': images,
   '0004_report_rollups': rollups,
   '0005_outbox_effects': outboxEffects,
+  '0006_imported_history': importedHistory,
 };
 
 export const migrationProvider: MigrationProvider = {
