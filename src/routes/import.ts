@@ -26,6 +26,8 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
     r.post('/v1/import/submissions', {
       preHandler: requireActor(services.authenticator, ['admin']),
       bodyLimit: IMPORT_LIMIT,
+      // Rows are checked one by one (a NUL refuses its row, not the file): see import-row.ts.
+      config: { textGuard: 'off' },
       schema: {
         tags: ['import'],
         summary: 'Import the old portal’s items: JSON { items: [...] }, a text/csv body, or a CSV file (multipart field `file`)',

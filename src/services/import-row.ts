@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDate, shanghaiDate, startOfDay } from '../time/shanghai.ts';
+import { isCalendarDate, shanghaiDate, startOfDay } from '../time/shanghai.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
 /**
@@ -74,7 +74,8 @@ const rowSchema = z.object({
   unitCode: z.preprocess(numberAsText, z.string().trim().min(1)),
   title: z.string().trim().min(1).max(500),
   body: z.string().max(50_000).optional().default(''),
-  eventDate: z.string().refine(isValidDate),
+  // A real date here; its range is checked below, to answer date_out_of_range rather than invalid_row.
+  eventDate: z.string().refine(isCalendarDate),
   major: flag,
   kind: z.preprocess(blankToUndefined, z.enum(['news', 'case']).optional()),
   submittedAt: instant,
