@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate, shanghaiDate, startOfDay } from '../time/shanghai.ts';
+import { FIRST_DATE, isCalendarDate, shanghaiDate, startOfDay } from '../time/shanghai.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
 /**
@@ -30,8 +30,6 @@ export interface RowProblem {
   message: string;
 }
 
-/** The earliest date the association's records can hold (the same bound as every event date). */
-export const EARLIEST_DATE = '2000-01-01';
 
 const TIME_FIELDS = ['submittedAt', 'adoptedAt', 'rejectedAt', 'forwardedAt', 'nationalAdoptedAt', 'nationalDeclinedAt'] as const;
 type TimeField = (typeof TIME_FIELDS)[number];
@@ -132,12 +130,12 @@ export function checkRow(raw: unknown, units: UnitDirectory, now: number): { row
   }
   const data = parsed.data;
   const today = shanghaiDate(now);
-  if (data.eventDate < EARLIEST_DATE || data.eventDate > today) {
+  if (data.eventDate < FIRST_DATE || data.eventDate > today) {
     return {
       problem: {
         code: 'date_out_of_range',
         field: 'eventDate',
-        message: `${labelOf('eventDate')} ${data.eventDate} 超出范围：应在 ${EARLIEST_DATE} 至今天（${today}）之间`,
+        message: `${labelOf('eventDate')} ${data.eventDate} 超出范围：应在 ${FIRST_DATE} 至今天（${today}）之间`,
       },
     };
   }
@@ -154,12 +152,12 @@ export function checkRow(raw: unknown, units: UnitDirectory, now: number): { row
     const value = data[field];
     if (value === undefined) continue;
     const ms = Date.parse(value);
-    if (!(ms >= startOfDay(EARLIEST_DATE) && ms <= now)) {
+    if (!(ms >= startOfDay(FIRST_DATE) && ms <= now)) {
       return {
         problem: {
           code: 'date_out_of_range',
           field,
-          message: `${labelOf(field)} ${value} 超出范围：应在 ${EARLIEST_DATE} 之后，且不晚于当前时间`,
+          message: `${labelOf(field)} ${value} 超出范围：应在 ${FIRST_DATE} 之后，且不晚于当前时间`,
         },
       };
     }
