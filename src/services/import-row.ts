@@ -30,7 +30,6 @@ export interface RowProblem {
   message: string;
 }
 
-
 const TIME_FIELDS = ['submittedAt', 'adoptedAt', 'rejectedAt', 'forwardedAt', 'nationalAdoptedAt', 'nationalDeclinedAt'] as const;
 type TimeField = (typeof TIME_FIELDS)[number];
 
