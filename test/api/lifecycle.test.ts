@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/auth/authenticator.ts';
+import { submissionMachine } from '../../machines/submission.machine.ts';
+import { STATES, type SubmissionState } from '../../machines/submission.types.ts';
+import { png } from '../support/images.ts';
 import { callerFor, createReadyDraft, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
 const ORDOS = '150600';
 const BAOTOU = '150200';
+const START = '2024-05-20T10:00:00+08:00';
 
 let t: TestApp;
 let editor: Caller;
@@ -22,7 +27,7 @@ const draft = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2024-05-20T10:00:00+08:00' });
+  t = await startTestApp({ now: START });
   editor = await createUser(t.app, 'editor', ORDOS, '张三');
   approver = await createUser(t.app, 'approver', ORDOS, '王主任');
   reviewer = await createUser(t.app, 'reviewer', undefined, '自治区编辑甲');
@@ -36,12 +41,51 @@ afterAll(async () => {
   await t?.close();
 });
 
+// Every test starts at the same moment, whatever the one before it did to the clock.
+beforeEach(() => {
+  t.clock.set(START);
+});
+
 async function create(body: object = draft) {
   return (await createReadyDraft(editor, body as Record<string, unknown>)) as any;
 }
 
 const act = (caller: Caller, id: string, body: object, headers?: Record<string, string>) =>
   caller.post(`/v1/submissions/${id}/actions`, body, headers);
+
+type Step = ['editor' | 'approver' | 'reviewer', Record<string, string>];
+const REQUEST: Step = ['editor', { action: 'request_signoff' }];
+const SIGN: Step = ['approver', { action: 'sign_off', signer: '王主任' }];
+const ADOPT: Step = ['reviewer', { action: 'adopt' }];
+const FORWARD: Step = ['reviewer', { action: 'forward_national' }];
+/** The API steps that take a new draft to each state (`expired` is the system's doing, below). */
+const STEPS_TO: Record<SubmissionState, Step[]> = {
+  draft: [],
+  awaiting_signoff: [REQUEST],
+  submitted: [REQUEST, SIGN],
+  adopted: [REQUEST, SIGN, ADOPT],
+  forwarded_national: [REQUEST, SIGN, ADOPT, FORWARD],
+  rejected: [REQUEST, SIGN, ['reviewer', { action: 'reject', reason: '时效性不强' }]],
+  national_adopted: [REQUEST, SIGN, ADOPT, FORWARD, ['reviewer', { action: 'record_national_adoption' }]],
+  national_declined: [REQUEST, SIGN, ADOPT, FORWARD, ['reviewer', { action: 'record_national_decline' }]],
+  withdrawn: [['editor', { action: 'withdraw' }]],
+  expired: [],
+};
+
+/** A new item of this test's unit, brought to `state` through the API. */
+async function itemIn(state: SubmissionState): Promise<string> {
+  const item = await create();
+  const callers = { editor, approver, reviewer };
+  for (const [role, body] of STEPS_TO[state]) {
+    const r = await act(callers[role], item.id, body);
+    if (r.statusCode !== 200) throw new Error(`${body.action} on the way to ${state}: ${r.statusCode} ${r.body}`);
+  }
+  if (state === 'expired') {
+    const expired = await t.services.commands.system(item.id, { type: 'expire', actor: SYSTEM_ACTOR, now: Date.parse(item.staleAt) + 1 });
+    if (!expired) throw new Error('expire refused');
+  }
+  return item.id;
+}
 
 describe('the whole lifecycle through HTTP', () => {
   it('goes draft → sign-off → submitted → returned → resubmitted → adopted → national, with history', async () => {
@@ -122,7 +166,6 @@ describe('the whole lifecycle through HTTP', () => {
       { topic: 'score', kind: 'adopted' },
       { topic: 'score', kind: 'national_adopted' },
     ]);
-    t.clock.set('2024-05-20T10:00:00+08:00');
   });
 
   it('rejects and withdraws', async () => {
@@ -180,6 +223,48 @@ describe('roles and scope', () => {
     // Approvers may not create or edit; managers read everything.
     expect((await approver.post('/v1/submissions', draft)).statusCode).toBe(403);
     expect((await manager.get(`/v1/submissions/${item.id}`)).json().allowedActions).toEqual([]);
+  });
+
+  it('answers 404 not_found on every per-item route to another unit’s editor and approver, naming nothing of the item', async () => {
+    const title = '鄂尔多斯市计生协开展机密测试活动';
+    const item = await create({ ...draft, title });
+    const [photo] = (await editor.get(`/v1/submissions/${item.id}/images`)).json();
+    const base = `/v1/submissions/${item.id}`;
+    const photoUrl = `${base}/images/${photo.id}`;
+    type Request = [string, (caller: Caller) => ReturnType<Caller['get']>];
+    const reads: Request[] = [
+      ['item', (c) => c.get(base)],
+      ['history', (c) => c.get(`${base}/history`)],
+      ['checks', (c) => c.get(`${base}/checks`)],
+      ['images', (c) => c.get(`${base}/images`)],
+      ['image file', (c) => c.get(photoUrl)],
+    ];
+    // Writes that the caller's role could make on its own unit's item (a role that never may is 403 anywhere).
+    const editorWrites: Request[] = [
+      ['edit', (c) => c.patch(base, { title: '包头市计生协改写的标题' })],
+      ['withdraw', (c) => act(c, item.id, { action: 'withdraw' })],
+      ['request sign-off', (c) => act(c, item.id, { action: 'request_signoff' })],
+      ['upload', (c) => c.upload(`${base}/images`, png(1024, 768), 'x.png')],
+      ['caption', (c) => c.patch(photoUrl, { caption: '改写' })],
+      ['remove photo', (c) => c.delete(photoUrl)],
+    ];
+    const approverWrites: Request[] = [
+      ['sign off', (c) => act(c, item.id, { action: 'sign_off', signer: '包头市领导' })],
+      ['return', (c) => act(c, item.id, { action: 'return', reason: '退回' })],
+    ];
+    for (const [caller, requests] of [[otherEditor, [...reads, ...editorWrites]], [otherApprover, [...reads, ...approverWrites]]] as const) {
+      for (const [name, request] of requests) {
+        const r = await request(caller);
+        expect(r.statusCode, name).toBe(404);
+        expect(r.json().error.code, name).toBe('not_found');
+        expect(r.body, name).not.toContain(title);
+        expect(r.body, name).not.toContain(photo.caption);
+      }
+    }
+    // Nothing changed.
+    expect((await editor.get(base)).json()).toMatchObject({ title, state: 'draft', version: item.version });
+    expect((await editor.get(`${base}/images`)).json()).toEqual([photo]);
+    expect((await editor.get(`${base}/history`)).json().map((h: { action: string }) => h.action)).toEqual(['create']);
   });
 
   it('answers 401 without a valid token', async () => {
@@ -351,7 +436,6 @@ describe('tasks and claims', () => {
 
     expect((await reviewer.post(`/v1/tasks/${sooner.id}/unclaim`)).json().claimedBy).toBeNull();
     expect(await ids(reviewer2)).toContain(sooner.id);
-    t.clock.set('2024-05-20T10:00:00+08:00');
   });
 
   it('pages through lists with a cursor', async () => {
