@@ -314,6 +314,46 @@ describe('roles and scope', () => {
   });
 });
 
+describe('the photo count in the quality gate', () => {
+  const images = (id: string) => `/v1/submissions/${id}/images`;
+  const photoCountFinding = (findings: Array<{ code: string; severity: string }>) => findings.filter((f) => f.code === 'images_count');
+
+  it('refuses request_signoff on a draft without photos, naming images_count, and lets it through with one', async () => {
+    const created = await editor.post('/v1/submissions', draft);
+    const { id } = created.json();
+    const refused = await act(editor, id, { action: 'request_signoff' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('quality_check_failed');
+    // The photo count is the only fault of this otherwise correct draft.
+    expect(refused.json().error.details).toEqual([
+      { code: 'images_count', severity: 'error', field: 'images', message: '请至少上传1张反映信息内容的图片。' },
+    ]);
+    expect(photoCountFinding((await editor.get(`/v1/submissions/${id}/checks`)).json().results)).toHaveLength(1);
+    expect((await editor.get(`/v1/submissions/${id}`)).json()).toMatchObject({ state: 'draft', version: 1 });
+
+    expect((await editor.upload(images(id), png(1024, 768), 'photo.png', { caption: '活动现场' })).statusCode).toBe(201);
+    const accepted = await act(editor, id, { action: 'request_signoff' });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().state).toBe('awaiting_signoff');
+  });
+
+  it('never lets a draft carry a fourth photo, even four uploads at once, and passes the gate with three', async () => {
+    const { id } = (await editor.post('/v1/submissions', draft)).json();
+    const uploads = await Promise.all(
+      [1, 2, 3, 4].map((n) => editor.upload(images(id), png(1024, 768), `${n}.png`, { caption: `现场${n}` })),
+    );
+    expect(uploads.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 409]);
+    expect(uploads.find((r) => r.statusCode === 409)!.json().error.code).toBe('too_many_images');
+    const fourth = await editor.upload(images(id), png(1024, 768), '5.png');
+    expect(fourth.statusCode).toBe(409);
+    expect(fourth.json().error.code).toBe('too_many_images');
+    expect((await editor.get(images(id))).json().map((p: { position: number }) => p.position)).toEqual([1, 2, 3]);
+
+    expect(photoCountFinding((await editor.get(`/v1/submissions/${id}/checks`)).json().results)).toEqual([]);
+    expect((await act(editor, id, { action: 'request_signoff' })).statusCode).toBe(200);
+  });
+});
+
 describe('bad input', () => {
   it('gives 400 validation_failed with details, never 500', async () => {
     const cases: Array<[string, () => Promise<{ statusCode: number; json(): any }>]> = [
