@@ -40,17 +40,22 @@ export async function completedJob(kit: QueueKit, queue: QueueName, jobId: strin
 const FOLLOW_UP_QUEUES: QueueName[] = ['scores', 'notifications', 'webhooks'];
 
 /**
- * Everything the outbox promised has gone through: no row waits for the relay and no score,
- * notification or webhook job waits, runs or waits for a retry. Deadline jobs are left out: they
+ * Everything the outbox promised has gone through: no row waits for the relay and no job of these
+ * queues waits, runs or waits for a retry. The deadlines queue is left out by default: its jobs
  * are delayed by design.
  */
-export async function settled(kit: QueueKit, pendingOutboxRows: () => Promise<number>, timeoutMs = 10_000): Promise<void> {
+export async function settled(
+  kit: QueueKit,
+  pendingOutboxRows: () => Promise<number>,
+  queues: QueueName[] = FOLLOW_UP_QUEUES,
+  timeoutMs = 10_000,
+): Promise<void> {
   await eventually(async () => {
     if ((await pendingOutboxRows()) > 0) return false;
-    for (const name of FOLLOW_UP_QUEUES) {
+    for (const name of queues) {
       const counts = await kit.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
       if (Object.values(counts).some((n) => n > 0)) return false;
     }
     return true;
-  }, timeoutMs, 'outbox and follow-up queues to settle');
+  }, timeoutMs, `outbox and ${queues.join(', ')} to settle`);
 }
