@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/auth/authenticator.ts';
+import { submissionMachine } from '../../machines/submission.machine.ts';
+import { STATES, type SubmissionState } from '../../machines/submission.types.ts';
+import { png } from '../support/images.ts';
 import { callerFor, createReadyDraft, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
 const ORDOS = '150600';
 const BAOTOU = '150200';
+const START = '2024-05-20T10:00:00+08:00';
 
 let t: TestApp;
 let editor: Caller;
@@ -22,7 +27,7 @@ const draft = {
 };
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2024-05-20T10:00:00+08:00' });
+  t = await startTestApp({ now: START });
   editor = await createUser(t.app, 'editor', ORDOS, '张三');
   approver = await createUser(t.app, 'approver', ORDOS, '王主任');
   reviewer = await createUser(t.app, 'reviewer', undefined, '自治区编辑甲');
@@ -36,12 +41,67 @@ afterAll(async () => {
   await t?.close();
 });
 
+// Every test starts at the same moment, whatever the one before it did to the clock.
+beforeEach(() => {
+  t.clock.set(START);
+});
+
 async function create(body: object = draft) {
   return (await createReadyDraft(editor, body as Record<string, unknown>)) as any;
 }
 
 const act = (caller: Caller, id: string, body: object, headers?: Record<string, string>) =>
   caller.post(`/v1/submissions/${id}/actions`, body, headers);
+
+type Step = ['editor' | 'approver' | 'reviewer', Record<string, string>];
+const REQUEST: Step = ['editor', { action: 'request_signoff' }];
+const SIGN: Step = ['approver', { action: 'sign_off', signer: '王主任' }];
+const ADOPT: Step = ['reviewer', { action: 'adopt' }];
+const FORWARD: Step = ['reviewer', { action: 'forward_national' }];
+/** The API steps that take a new draft to each state (`expired` is the system's doing, below). */
+const STEPS_TO: Record<SubmissionState, Step[]> = {
+  draft: [],
+  awaiting_signoff: [REQUEST],
+  submitted: [REQUEST, SIGN],
+  adopted: [REQUEST, SIGN, ADOPT],
+  forwarded_national: [REQUEST, SIGN, ADOPT, FORWARD],
+  rejected: [REQUEST, SIGN, ['reviewer', { action: 'reject', reason: '时效性不强' }]],
+  national_adopted: [REQUEST, SIGN, ADOPT, FORWARD, ['reviewer', { action: 'record_national_adoption' }]],
+  national_declined: [REQUEST, SIGN, ADOPT, FORWARD, ['reviewer', { action: 'record_national_decline' }]],
+  withdrawn: [['editor', { action: 'withdraw' }]],
+  expired: [],
+};
+
+/** Every item of a paged list, following `nextCursor` to the end. */
+async function allPages(caller: Caller, url: string, limit = 50): Promise<Array<{ id: string; state: string }>> {
+  const items: Array<{ id: string; state: string }> = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 100; pages += 1) {
+    const separator = url.includes('?') ? '&' : '?';
+    const response = await caller.get(`${url}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(response.statusCode).toBe(200);
+    const page: { items: Array<{ id: string; state: string }>; nextCursor: string | null } = response.json();
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) return items;
+  }
+  throw new Error(`${url}: more than 100 pages`);
+}
+
+/** A new item of this test's unit, brought to `state` through the API. */
+async function itemIn(state: SubmissionState): Promise<string> {
+  const item = await create();
+  const callers = { editor, approver, reviewer };
+  for (const [role, body] of STEPS_TO[state]) {
+    const r = await act(callers[role], item.id, body);
+    if (r.statusCode !== 200) throw new Error(`${body.action} on the way to ${state}: ${r.statusCode} ${r.body}`);
+  }
+  if (state === 'expired') {
+    const expired = await t.services.commands.system(item.id, { type: 'expire', actor: SYSTEM_ACTOR, now: Date.parse(item.staleAt) + 1 });
+    if (!expired) throw new Error('expire refused');
+  }
+  return item.id;
+}
 
 describe('the whole lifecycle through HTTP', () => {
   it('goes draft → sign-off → submitted → returned → resubmitted → adopted → national, with history', async () => {
@@ -122,7 +182,6 @@ describe('the whole lifecycle through HTTP', () => {
       { topic: 'score', kind: 'adopted' },
       { topic: 'score', kind: 'national_adopted' },
     ]);
-    t.clock.set('2024-05-20T10:00:00+08:00');
   });
 
   it('rejects and withdraws', async () => {
@@ -182,6 +241,48 @@ describe('roles and scope', () => {
     expect((await manager.get(`/v1/submissions/${item.id}`)).json().allowedActions).toEqual([]);
   });
 
+  it('answers 404 not_found on every per-item route to another unit’s editor and approver, naming nothing of the item', async () => {
+    const title = '鄂尔多斯市计生协开展机密测试活动';
+    const item = await create({ ...draft, title });
+    const [photo] = (await editor.get(`/v1/submissions/${item.id}/images`)).json();
+    const base = `/v1/submissions/${item.id}`;
+    const photoUrl = `${base}/images/${photo.id}`;
+    type Request = [string, (caller: Caller) => ReturnType<Caller['get']>];
+    const reads: Request[] = [
+      ['item', (c) => c.get(base)],
+      ['history', (c) => c.get(`${base}/history`)],
+      ['checks', (c) => c.get(`${base}/checks`)],
+      ['images', (c) => c.get(`${base}/images`)],
+      ['image file', (c) => c.get(photoUrl)],
+    ];
+    // Writes that the caller's role could make on its own unit's item (a role that never may is 403 anywhere).
+    const editorWrites: Request[] = [
+      ['edit', (c) => c.patch(base, { title: '包头市计生协改写的标题' })],
+      ['withdraw', (c) => act(c, item.id, { action: 'withdraw' })],
+      ['request sign-off', (c) => act(c, item.id, { action: 'request_signoff' })],
+      ['upload', (c) => c.upload(`${base}/images`, png(1024, 768), 'x.png')],
+      ['caption', (c) => c.patch(photoUrl, { caption: '改写' })],
+      ['remove photo', (c) => c.delete(photoUrl)],
+    ];
+    const approverWrites: Request[] = [
+      ['sign off', (c) => act(c, item.id, { action: 'sign_off', signer: '包头市领导' })],
+      ['return', (c) => act(c, item.id, { action: 'return', reason: '退回' })],
+    ];
+    for (const [caller, requests] of [[otherEditor, [...reads, ...editorWrites]], [otherApprover, [...reads, ...approverWrites]]] as const) {
+      for (const [name, request] of requests) {
+        const r = await request(caller);
+        expect(r.statusCode, name).toBe(404);
+        expect(r.json().error.code, name).toBe('not_found');
+        expect(r.body, name).not.toContain(title);
+        expect(r.body, name).not.toContain(photo.caption);
+      }
+    }
+    // Nothing changed.
+    expect((await editor.get(base)).json()).toMatchObject({ title, state: 'draft', version: item.version });
+    expect((await editor.get(`${base}/images`)).json()).toEqual([photo]);
+    expect((await editor.get(`${base}/history`)).json().map((h: { action: string }) => h.action)).toEqual(['create']);
+  });
+
   it('answers 401 without a valid token', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/units' })).statusCode).toBe(401);
     const r = await callerFor(t.app, 'nmg_not-a-token').get('/v1/units');
@@ -226,6 +327,46 @@ describe('roles and scope', () => {
       '满洲里市',
       '二连浩特市',
     ]);
+  });
+});
+
+describe('the photo count in the quality gate', () => {
+  const images = (id: string) => `/v1/submissions/${id}/images`;
+  const photoCountFinding = (findings: Array<{ code: string; severity: string }>) => findings.filter((f) => f.code === 'images_count');
+
+  it('refuses request_signoff on a draft without photos, naming images_count, and lets it through with one', async () => {
+    const created = await editor.post('/v1/submissions', draft);
+    const { id } = created.json();
+    const refused = await act(editor, id, { action: 'request_signoff' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('quality_check_failed');
+    // The photo count is the only fault of this otherwise correct draft.
+    expect(refused.json().error.details).toEqual([
+      { code: 'images_count', severity: 'error', field: 'images', message: '请至少上传1张反映信息内容的图片。' },
+    ]);
+    expect(photoCountFinding((await editor.get(`/v1/submissions/${id}/checks`)).json().results)).toHaveLength(1);
+    expect((await editor.get(`/v1/submissions/${id}`)).json()).toMatchObject({ state: 'draft', version: 1 });
+
+    expect((await editor.upload(images(id), png(1024, 768), 'photo.png', { caption: '活动现场' })).statusCode).toBe(201);
+    const accepted = await act(editor, id, { action: 'request_signoff' });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().state).toBe('awaiting_signoff');
+  });
+
+  it('never lets a draft carry a fourth photo, even four uploads at once, and passes the gate with three', async () => {
+    const { id } = (await editor.post('/v1/submissions', draft)).json();
+    const uploads = await Promise.all(
+      [1, 2, 3, 4].map((n) => editor.upload(images(id), png(1024, 768), `${n}.png`, { caption: `现场${n}` })),
+    );
+    expect(uploads.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 409]);
+    expect(uploads.find((r) => r.statusCode === 409)!.json().error.code).toBe('too_many_images');
+    const fourth = await editor.upload(images(id), png(1024, 768), '5.png');
+    expect(fourth.statusCode).toBe(409);
+    expect(fourth.json().error.code).toBe('too_many_images');
+    expect((await editor.get(images(id))).json().map((p: { position: number }) => p.position)).toEqual([1, 2, 3]);
+
+    expect(photoCountFinding((await editor.get(`/v1/submissions/${id}/checks`)).json().results)).toEqual([]);
+    expect((await act(editor, id, { action: 'request_signoff' })).statusCode).toBe(200);
   });
 });
 
@@ -350,24 +491,32 @@ describe('tasks and claims', () => {
 
     expect((await reviewer.post(`/v1/tasks/${sooner.id}/unclaim`)).json().claimedBy).toBeNull();
     expect(await ids(reviewer2)).toContain(sooner.id);
-    t.clock.set('2024-05-20T10:00:00+08:00');
+  });
+
+  it('keeps in the reviewers’ queue exactly the states in which the machine lets a reviewer claim the item', async () => {
+    // The machine has no state tags yet: a reviewer's task is what a reviewer may claim.
+    const queueStates = STATES.filter((state) => submissionMachine.states[state].ownEvents.includes('claim'));
+    expect(queueStates).toEqual(expect.arrayContaining(['submitted', 'forwarded_national']));
+    const items = await Promise.all(STATES.map(async (state) => ({ state, id: await itemIn(state) })));
+    for (const reader of [reviewer, reviewer2]) {
+      const queued = new Set((await allPages(reader, '/v1/tasks')).map((i) => i.id));
+      const inQueue = items.filter(({ id }) => queued.has(id)).map(({ state }) => state);
+      expect(inQueue).toEqual(queueStates);
+    }
   });
 
   it('pages through lists with a cursor', async () => {
-    const seen = new Set<string>();
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const url: string = `/v1/submissions?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (await editor.get(url)).json();
-      page.items.forEach((i: { id: string }) => seen.add(i.id));
-      cursor = page.nextCursor;
-      pages += 1;
-    } while (cursor && pages < 50);
+    const mine = new Set<string>();
+    for (let i = 0; i < 7; i += 1) mine.add((await create()).id);
+    const adopted = await itemIn('national_adopted');
+    const seen = (await allPages(editor, '/v1/submissions', 3)).map((i) => i.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining([...mine, adopted]));
     const total = await t.services.pool.query(`SELECT count(*)::int AS n FROM items WHERE unit_code = $1`, [ORDOS]);
-    expect(seen.size).toBe(total.rows[0].n);
-    const filtered = (await reviewer.get('/v1/submissions?state=national_adopted')).json().items;
-    expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.every((i: { state: string }) => i.state === 'national_adopted')).toBe(true);
+    expect(seen.length).toBe(total.rows[0].n);
+
+    const filtered = await allPages(reviewer, '/v1/submissions?state=national_adopted', 3);
+    expect(filtered.map((i) => i.id)).toContain(adopted);
+    expect(filtered.every((i) => i.state === 'national_adopted')).toBe(true);
   });
 });

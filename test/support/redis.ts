@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './net.ts';
 import { installed } from './programs.ts';
+import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
 async function answers(url: string): Promise<boolean> {
@@ -67,4 +68,19 @@ export class PrivateRedis {
     await client.flushall();
     client.disconnect();
   }
+}
+
+/**
+ * Whether every worker's Redis connections (its own and its blocking one) are up. A worker closed
+ * while a connection is still reconnecting may never finish closing (BullMQ issue #4656), so a test
+ * that brings Redis back waits for this before it stops the workers.
+ */
+export async function workersConnected(workers: Worker[]): Promise<boolean> {
+  for (const worker of workers) {
+    // The Redis backend's documented escape hatches to its raw clients.
+    const backend = worker.backend as unknown as { client: Promise<Redis>; blockingClient?: Promise<Redis> };
+    const clients = [await backend.client, await backend.blockingClient];
+    if (clients.some((client) => client && client.status !== 'ready')) return false;
+  }
+  return true;
 }
