@@ -365,17 +365,26 @@ describe.each(backends)('the sweeper ($name backend)', ({ queue }) => {
     expect(rows.map((r) => r.late)).toEqual([true, true, false]);
   });
 
-  it('forgets dispatched outbox rows and idempotency answers after a week', async () => {
-    const count = async (table: 'outbox' | 'idempotency_keys') =>
-      Number((await s.services.pool.query(`SELECT count(*)::int AS n FROM ${table}${table === 'outbox' ? ' WHERE dispatched_at IS NOT NULL' : ''}`)).rows[0].n);
+  it('forgets done outbox rows and idempotency answers after a week, and keeps rows whose effect is not recorded', async () => {
+    const doneRows = async () =>
+      (await s.services.pool.query<{ id: number }>(`SELECT id FROM outbox WHERE done_at IS NOT NULL`)).rows.map((r) => Number(r.id));
+    const keys = async () => Number((await s.services.pool.query(`SELECT count(*)::int AS n FROM idempotency_keys`)).rows[0].n);
     await editor.post('/v1/submissions', draft, { 'idempotency-key': `housekeeping-${randomUUID()}` });
     await eventually(async () => (await pendingOutboxRows()) === 0, 10_000, 'relay');
-    expect(await count('outbox')).toBeGreaterThan(0);
-    expect(await count('idempotency_keys')).toBeGreaterThan(0);
-    // (The same sweep expires the old items, whose new rows wait for the relay: only dispatched rows go.)
+    const before = await doneRows();
+    expect(before.length).toBeGreaterThan(0);
+    expect(await keys()).toBeGreaterThan(0);
+    // A row whose effect never got recorded stays, however old: the reconciler still owes it.
+    const { rows: [owed] } = await s.services.pool.query<{ id: number }>(
+      `INSERT INTO outbox (item_id, topic, payload, created_at, dispatched_at) VALUES (NULL, 'mystery', '{}', now() - interval '30 days', now() - interval '30 days') RETURNING id`,
+    );
     s.clock.now = Date.now() + 8 * 24 * 3600 * 1000;
     await sweep();
-    expect(await count('outbox')).toBe(0);
-    expect(await count('idempotency_keys')).toBe(0);
+    const after = await doneRows();
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    expect(await keys()).toBe(0);
+    const kept = await s.services.pool.query(`SELECT id FROM outbox WHERE id = $1`, [owed.id]);
+    expect(kept.rowCount).toBe(1);
+    await s.services.pool.query(`DELETE FROM outbox WHERE id = $1`, [owed.id]);
   });
 });
