@@ -3,6 +3,7 @@ import * as core from './0001_core.ts';
 import * as consequences from './0002_consequences.ts';
 import * as images from './0003_images.ts';
 import * as rollups from './0004_report_rollups.ts';
+import * as accounts from './0007_accounts.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_consequences': consequences,
   '0003_images': images,
   '0004_report_rollups': rollups,
+  '0007_accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

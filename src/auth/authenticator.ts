@@ -42,7 +42,7 @@ export class Authenticator {
     const row = await this.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['u.id', 'u.name', 'u.role', 'u.unit_code'])
+      .select(['t.id as token_id', 'u.id', 'u.name', 'u.role', 'u.unit_code'])
       .where('t.token_hash', '=', key)
       .where('t.revoked_at', 'is', null)
       .where('u.disabled_at', 'is', null)
@@ -50,8 +50,20 @@ export class Authenticator {
     const actor: Actor | null = row
       ? { id: row.id, name: row.name, role: row.role as Role, unitCode: row.unit_code }
       : null;
+    // The last-used time is written when the lookup is not cached: at most once per cache period.
+    if (row) await this.db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(cacheKey, { actor, expiresAt: now + this.cacheMs });
     return actor;
+  }
+
+  /** Forgets a revoked token at once in this process. */
+  forget(tokenHash: Buffer): void {
+    this.cache.delete(tokenHash.toString('base64'));
+  }
+
+  /** Forgets every cached lookup of a user (disabled, tokens rotated) at once in this process. */
+  forgetUser(userId: string): void {
+    for (const [key, entry] of this.cache) if (entry.actor?.id === userId) this.cache.delete(key);
   }
 }

@@ -14,6 +14,12 @@ import { FolderImageStore } from '../storage/image-store.ts';
 import { ImageService } from './images.ts';
 import { SubmissionQueries } from './submission-queries.ts';
 import type { UnitDirectory } from './unit-directory.ts';
+import type { RequestAuthenticator } from '../auth/plugin.ts';
+import { Accounts } from './accounts.ts';
+import { ApiTokens } from './api-tokens.ts';
+import { AuditLog } from './audit.ts';
+import { Sessions } from './sessions.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface Infrastructure {
   config: Config;
@@ -33,7 +39,13 @@ export interface Services extends Infrastructure {
   /** Reporting deadline and staleness, from the configuration. */
   deadlineRules: DeadlineRules;
   quality: ReturnType<typeof createQualityGate>;
-  authenticator: Authenticator;
+  /** Bearer tokens and session cookies: what every route's `requireActor` asks. */
+  authenticator: RequestAuthenticator;
+  tokens: Authenticator;
+  sessions: Sessions;
+  accounts: Accounts;
+  apiTokens: ApiTokens;
+  audit: AuditLog;
   commands: SubmissionCommands;
   queries: SubmissionQueries;
 }
@@ -51,14 +63,30 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
     const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).executeTakeFirst();
     return Number(row?.n ?? 0);
   };
+  const tokens = new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS);
+  const sessions = new Sessions(db, clock, { idleMs: config.SESSION_IDLE_MS, maxMs: config.SESSION_MAX_MS });
+  const audit = new AuditLog(db, clock);
+  const throttle = new SignInThrottle(db, {
+    maxFailures: config.SIGNIN_MAX_FAILURES,
+    maxFailuresPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    lockMs: config.SIGNIN_LOCK_MS,
+  });
   return {
     ...infra,
+    tokens,
+    sessions,
+    audit,
+    authenticator: {
+      authenticate: (token) => tokens.authenticate(token),
+      authenticateSession: (value) => sessions.authenticate(value),
+    },
+    accounts: new Accounts({ db, units, sessions, throttle, audit, clock, passwordMinLength: config.PASSWORD_MIN_LENGTH }),
+    apiTokens: new ApiTokens(db, audit),
     queues,
     images,
     quality,
     deadlineRules,
     metrics: new Metrics({ kit: queues, outboxBacklog }),
-    authenticator: new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS),
     commands: new SubmissionCommands({
       pool,
       units,
