@@ -35,6 +35,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  await app.register(import('./routes/text-guard.ts'));
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
   });

@@ -31,7 +31,7 @@ export async function openInfrastructure(config: Config, log: Logger, clock: () 
   if (!databaseUrl) {
     const dir = path.join(config.DATA_DIR, 'pg');
     log.info({ dir, port: config.EMBEDDED_PG_PORT }, 'DATABASE_URL not set: starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(dir, config.EMBEDDED_PG_PORT);
+    embedded = await startEmbeddedPostgres(dir, config.EMBEDDED_PG_PORT, (message) => log.info({}, message));
     databaseUrl = embedded.url;
   }
   const database = connectDatabase(databaseUrl, config.DB_POOL_SIZE);

@@ -28,6 +28,17 @@ export const errors = {
   unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
   tooLarge: (message: string) => new AppError(413, 'payload_too_large', message),
   unavailable: (message: string) => new AppError(503, 'unavailable', message),
+  invalidCursor: () =>
+    new AppError(400, 'invalid_cursor', '分页游标无效：请使用上一页返回的 nextCursor，或从第一页重新开始'),
+  invalidText: (path: string) =>
+    new AppError(400, 'invalid_text', `字段 ${path} 含有不允许的字符（空字符 U+0000 或不成对的代理字符）`, [
+      { path, message: 'contains a NUL character or a lone surrogate' },
+    ]),
+  eventDateInFuture: (date: string, today: string) =>
+    new AppError(422, 'event_date_in_future', `事件日期 ${date} 晚于今天（北京时间 ${today}），不能报送尚未发生的事件`, {
+      eventDate: date,
+      today,
+    }),
 };
 
 export interface ErrorBody {

@@ -67,7 +67,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
       if (job.processedOn) metrics.jobDuration.observe({ queue, outcome: 'completed' }, (Date.now() - job.processedOn) / 1000);
     });
     worker.on('failed', (job: Job | undefined, error: Error) => {
-      const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+      const final = !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
       metrics.jobFailures.inc({ queue, final: String(final) });
       log.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, final, err: error.message }, 'job failed');
     });
@@ -78,7 +78,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     instrument('deadlines', kit.worker('deadlines', deadlineProcessor(commands, clock))),
     instrument('scores', kit.worker('scores', scoreProcessor(db, { pauseAfterWriteMs: options.scorePauseMs }))),
     instrument('notifications', kit.worker('notifications', notificationProcessor(db, kit))),
-    instrument('webhooks', kit.worker('webhooks', webhookProcessor(db), { concurrency: 5 })),
+    instrument('webhooks', kit.worker('webhooks', webhookProcessor(db, { allowHosts: config.WEBHOOK_ALLOW_HOSTS }), { concurrency: 5 })),
   ];
 
   const stopRelay = every(config.OUTBOX_POLL_MS, 'outbox-relay', log, () => relay.drain());

@@ -57,6 +57,11 @@ export function checkImageType(images: ImageFacts[], maxBytes: number): CheckRes
   return results;
 }
 
+/** One photo's own findings, answered with its upload. */
+export function checkPhoto(image: ImageFacts, maxBytes: number): CheckResult[] {
+  return [...checkImageResolution([image]), ...checkImageType([image], maxBytes)];
+}
+
 export function checkImageCaptions(images: ImageFacts[]): CheckResult[] {
   return images
     .filter((image) => !image.caption?.trim())

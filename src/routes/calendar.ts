@@ -6,10 +6,10 @@ import { actorOf, requireActor } from '../auth/plugin.ts';
 import { loadCalendar } from '../calendar-store.ts';
 import { rescheduleAfterCalendarChange } from '../services/calendar-changes.ts';
 import type { Services } from '../services/index.ts';
-import { addDays } from '../time/shanghai.ts';
-import { dateString, errorResponses } from './schemas.ts';
+import { datesOfYear } from '../time/shanghai.ts';
+import { dateString, errorResponses, yearNumber } from './schemas.ts';
 
-const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const yearParam = z.object({ year: yearNumber });
 
 export async function calendarRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,15 +41,12 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
       .where('day', '<=', `${year}-12-31`)
       .execute();
     const notes = new Map(overrides.map((o) => [o.day, o.note]));
-    const days = [];
-    for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addDays(date, 1)) {
-      days.push({
-        date,
-        workday: services.calendar.isWorkday(date),
-        source: notes.has(date) ? ('admin' as const) : ('official' as const),
-        note: notes.get(date) ?? null,
-      });
-    }
+    const days = datesOfYear(year).map((date) => ({
+      date,
+      workday: services.calendar.isWorkday(date),
+      source: notes.has(date) ? ('admin' as const) : ('official' as const),
+      note: notes.get(date) ?? null,
+    }));
     const covered = services.calendar.coversYear(year);
     return {
       year,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
+import { isCleanText } from './text-guard.ts';
 import { errors } from '../errors.ts';
 import { singleFile } from './multipart-file.ts';
 import type { Services } from '../services/index.ts';
@@ -22,6 +23,7 @@ const imageSchema = z.object({
   createdAt: z.string(),
 });
 const checkSchema = z.object({ code: z.string(), severity: z.enum(['error', 'warning']), field: z.string(), message: z.string() });
+const uploadedSchema = imageSchema.extend({ checks: z.array(checkSchema).describe('This photo’s own findings (image_resolution, image_type)') });
 
 export async function imageRoutes(app: FastifyInstance, services: Services) {
   await app.register(multipart, {
@@ -37,15 +39,20 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
     schema: {
       tags,
       summary: 'Upload a photo (multipart field `file`; optional `caption` field before it, or `?caption=`)',
-      description: 'JPEG or PNG, checked by content; at most 10 MB and 3 photos per item. Width and height are read from the file, EXIF orientation applied.',
+      description:
+        'JPEG or PNG, checked by content; at most MAX_IMAGE_BYTES (10 MB), MAX_IMAGE_PIXELS and 3 photos per item. The file is decoded: ' +
+        'width and height are those of its pixels, EXIF orientation applied; a truncated, damaged or forged file is refused (422 image_invalid), ' +
+        'a picture over the pixel limit too (422 image_too_large), and nothing is kept. The answer carries the photo’s own findings.',
       params,
       querystring: z.object({ caption: captionField.optional() }),
       consumes: ['multipart/form-data'],
-      response: { 201: imageSchema, ...errorResponses },
+      response: { 201: uploadedSchema, ...errorResponses },
     },
   }, async (request, reply) => {
     const part = await singleFile(request);
     const fieldCaption = part.fields.caption && 'value' in part.fields.caption ? String(part.fields.caption.value) : undefined;
+    // Multipart fields arrive after the text guard has looked at the request: check this one here.
+    if (fieldCaption !== undefined && !isCleanText(fieldCaption)) throw errors.invalidText('body.caption');
     const caption = captionField.safeParse(fieldCaption ?? request.query.caption ?? '');
     if (!caption.success) throw errors.validation('caption is too long');
     const image = await services.images.upload(actorOf(request), request.params.id, part.file, caption.data || null);

@@ -11,11 +11,11 @@ import { flow, pipeline } from '../services/reports/pipeline.ts';
 import { periodReport, scoreReport, type PeriodReport, type ScoreReport } from '../services/reports/tables.ts';
 import { shanghaiDate } from '../time/shanghai.ts';
 import { rulesForYear } from '../services/scoring-rules.ts';
-import { dateString, errorResponses } from './schemas.ts';
+import { dateString, errorResponses, yearNumber } from './schemas.ts';
 import { bulletinSchema, flowSchema, periodReportSchema, pipelineSchema, scoreReportSchema } from './report-schemas.ts';
 
 const format = z.enum(['json', 'csv', 'xlsx']).default('json');
-const year = z.coerce.number().int().min(2000).max(2100);
+const year = yearNumber;
 
 const periodQuery = z
   .object({ from: dateString, to: dateString, format })

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { ACTIONS, ACTIONS_NEEDING_REASON, STATES } from '../../machines/submission.types.ts';
-import { isValidDate } from '../time/shanghai.ts';
+import { FIRST_YEAR, isValidDate, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
 
 /** zod schemas of the HTTP contract: validation, types and the OpenAPI document come from these. */
 
+/** Every date the API takes: a real calendar date within the service's range (see isValidDate). */
 export const dateString = z
   .string()
-  .refine(isValidDate, { message: 'must be a calendar date YYYY-MM-DD' })
+  .refine(isValidDate, { message: VALID_DATE_MESSAGE })
   .meta({ format: 'date', example: '2024-05-20' });
+
+/** Every year the API takes, in a path or a query. */
+export const yearNumber = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 
 export const uuidParam = z.object({ id: z.uuid() });
 

@@ -5,9 +5,9 @@ import { actorOf, requireActor } from '../auth/plugin.ts';
 import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { rulesForYear, setRules } from '../services/scoring-rules.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, yearNumber } from './schemas.ts';
 
-const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const yearParam = z.object({ year: yearNumber });
 const points = z.number().int().min(0).max(1000);
 const rulesSchema = z.object({
   year: z.number(),

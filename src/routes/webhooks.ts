@@ -3,29 +3,46 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
+import { AddressGuard, AddressRefused } from '../webhooks/address-guard.ts';
 import { errorResponses, uuidParam } from './schemas.ts';
 
 const webhookSchema = z.object({
   id: z.string(),
   url: z.string(),
   unitCode: z.string().nullable(),
+  /** Only webhooks registered before they became admin-only belong to a user. */
   userId: z.string().nullable(),
   createdAt: z.string(),
 });
 
-const createBody = z
-  .object({
-    url: z.url({ protocol: /^https?$/ }).max(2000),
-    unitCode: z.string().max(20).optional(),
-    userId: z.uuid().optional(),
-  })
-  .refine((b) => !(b.unitCode && b.userId), { message: 'a webhook belongs to a unit or to a user, not both' });
+const createBody = z.strictObject({
+  url: z.string().max(2000),
+  unitCode: z.string().min(1).max(20),
+});
+
+const refusedUrl = (code: string, message: string) => new AppError(400, code, message, [{ path: 'body.url', message }]);
+
+/** The receiver's URL as it will be stored and called, or a 400 with a code that says what is wrong. */
+function receiverUrl(input: string, guard: AddressGuard): URL {
+  const url = URL.parse(input);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw refusedUrl('webhook_url_invalid', 'webhook 地址须是完整的 http:// 或 https:// 地址');
+  }
+  if (url.username || url.password) throw refusedUrl('webhook_url_credentials', 'webhook 地址不得包含用户名或密码');
+  try {
+    guard.checkLiteral(url.hostname);
+  } catch (error) {
+    throw error instanceof AddressRefused ? refusedUrl('webhook_host_forbidden', error.message) : error;
+  }
+  return url;
+}
 
 export async function webhookRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const anyone = requireActor(services.authenticator);
+  const admins = requireActor(services.authenticator, ['admin']);
+  const guard = new AddressGuard(services.config.WEBHOOK_ALLOW_HOSTS);
   const tags = ['webhooks'];
   const view = (w: { id: string; url: string; unit_code: string | null; user_id: string | null; created_at: Date }) => ({
     id: w.id,
@@ -36,59 +53,50 @@ export async function webhookRoutes(app: FastifyInstance, services: Services) {
   });
 
   r.post('/v1/webhooks', {
-    preHandler: anyone,
+    preHandler: admins,
     schema: {
       tags,
-      summary: 'Register a webhook for a unit (admin) or a user (admin, or oneself); the secret is shown once',
-      description: 'Each delivery is a JSON POST signed with HMAC-SHA256 of the body in the x-nmg-signature header (sha256=<hex>).',
+      summary: 'Register a webhook for a unit (admins only); the secret is shown once',
+      description:
+        'Each delivery is a JSON POST of the unit’s notifications, signed in the x-nmg-signature header as ' +
+        '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`; receivers refuse a timestamp older than their tolerance. ' +
+        'The URL must be http(s), without credentials, and not an internal address unless WEBHOOK_ALLOW_HOSTS allows it; ' +
+        'deliveries check the address again after DNS resolution and do not follow redirects.',
       body: createBody,
       response: { 201: webhookSchema.extend({ secret: z.string() }), ...errorResponses },
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    const { url, unitCode, userId } = request.body;
-    if ((unitCode || (userId && userId !== actor.id)) && actor.role !== 'admin') {
-      throw errors.forbidden('Only an admin registers webhooks for a unit or for another user');
-    }
-    if (unitCode && !services.units.get(unitCode)) throw errors.validation('unknown unit', [{ path: 'body.unitCode', message: unitCode }]);
+    const { unitCode } = request.body;
+    const url = receiverUrl(request.body.url, guard);
+    if (!services.units.get(unitCode)) throw errors.validation('未知单位', [{ path: 'body.unitCode', message: unitCode }]);
     const secret = randomBytes(24).toString('base64url');
     const row = await services.db
       .insertInto('webhooks')
-      .values({
-        url,
-        secret,
-        unit_code: unitCode ?? null,
-        user_id: unitCode ? null : (userId ?? actor.id),
-        created_by: actor.id,
-        disabled_at: null,
-      })
+      .values({ url: url.href, secret, unit_code: unitCode, user_id: null, created_by: actor.id, disabled_at: null })
       .returningAll()
-      .executeTakeFirstOrThrow()
-      .catch((error: { code?: string }) => {
-        if (error.code === '23503') throw errors.validation('unknown user', [{ path: 'body.userId', message: String(userId) }]);
-        throw error;
-      });
+      .executeTakeFirstOrThrow();
     return reply.status(201).send({ ...view(row), secret });
   });
 
   r.get('/v1/webhooks', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Webhooks: all for an admin, otherwise the caller’s own', response: { 200: z.array(webhookSchema), ...errorResponses } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    let query = services.db.selectFrom('webhooks').selectAll().where('disabled_at', 'is', null);
-    if (actor.role !== 'admin') query = query.where('user_id', '=', actor.id);
-    return (await query.orderBy('created_at').execute()).map(view);
+    preHandler: admins,
+    schema: { tags, summary: 'Active webhooks (admins only)', response: { 200: z.array(webhookSchema), ...errorResponses } },
+  }, async () => {
+    const rows = await services.db.selectFrom('webhooks').selectAll().where('disabled_at', 'is', null).orderBy('created_at').execute();
+    return rows.map(view);
   });
 
   r.delete('/v1/webhooks/:id', {
-    preHandler: anyone,
-    schema: { tags, summary: 'Disable a webhook', params: uuidParam, response: { 204: z.null(), ...errorResponses } },
+    preHandler: admins,
+    schema: { tags, summary: 'Disable a webhook (admins only)', params: uuidParam, response: { 204: z.null(), ...errorResponses } },
   }, async (request, reply) => {
-    const actor = actorOf(request);
-    let query = services.db.updateTable('webhooks').set({ disabled_at: new Date() }).where('id', '=', request.params.id).where('disabled_at', 'is', null);
-    if (actor.role !== 'admin') query = query.where('user_id', '=', actor.id);
-    const result = await query.executeTakeFirst();
+    const result = await services.db
+      .updateTable('webhooks')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', request.params.id)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw errors.notFound('Webhook');
     return reply.status(204).send(null);
   });

@@ -1,64 +1,49 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import type { Readable } from 'node:stream';
-import { imageSize } from 'image-size';
-import { imageSizeFromFile } from 'image-size/fromFile';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../machines/submission.types.ts';
-import { MAX_IMAGES, type ImageFacts } from '../checks/image-rules.ts';
+import { checkPhoto, MAX_IMAGES, type ImageFacts } from '../checks/image-rules.ts';
+import type { CheckResult } from '../checks/types.ts';
 import { AppError, errors } from '../errors.ts';
 import type { ImageStore } from '../storage/image-store.ts';
+import { decodeImage, sniffType, SNIFF_BYTES, type ImageKind } from './image-decoder.ts';
 import { canSee } from './submission-commands.ts';
-
-const HEAD_BYTES = 256 * 1024;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const PNG_END = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]); // IEND chunk type + CRC
-
-type Kind = 'image/jpeg' | 'image/png';
-
-/** The type from the first bytes, whatever the name or the declared content type say. */
-export function sniffType(head: Buffer): Kind | null {
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.length >= 8 && head.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
-  return null;
-}
-
-/** A complete file ends as its format says: JPEG with the EOI marker, PNG with its IEND chunk. */
-export function looksComplete(kind: Kind, tail: Buffer): boolean {
-  if (kind === 'image/png') return tail.length >= 8 && tail.subarray(tail.length - 8).equals(PNG_END);
-  // Some cameras pad after EOI; allow trailing zero bytes.
-  let end = tail.length;
-  while (end > 0 && tail[end - 1] === 0x00) end -= 1;
-  return end >= 2 && tail[end - 2] === 0xff && tail[end - 1] === 0xd9;
-}
-
-/** Width and height as the photo is shown: EXIF orientations 5–8 turn it a quarter. */
-export function displaySize(size: { width: number; height: number; orientation?: number }) {
-  const turned = size.orientation !== undefined && size.orientation >= 5 && size.orientation <= 8;
-  return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
-}
 
 export interface ImageView extends ImageFacts {
   createdAt: string;
 }
 
-const imageError = (code: string, message: string) => new AppError(422, code, message);
+/** An uploaded photo as answered: the stored photo and its own findings (附件3), known at once. */
+export interface UploadedImage extends ImageView {
+  checks: CheckResult[];
+}
 
-/** Photos of items: uploads measured from their bytes while streaming, listed, captioned, removed. */
+export interface ImageLimits {
+  /** Largest file in bytes. */
+  maxBytes: number;
+  /** Largest picture in pixels (width × height) that is decoded. */
+  maxPixels: number;
+}
+
+const unsupportedType = () => new AppError(415, 'unsupported_image_type', '只接受JPEG或PNG格式的图片（按文件内容判断）。');
+const tooManyImages = () => errors.conflict('too_many_images', `每条信息所附图片不超过${MAX_IMAGES}张。`);
+
+/** Photos of items: uploads streamed to the store and measured by decoding them, listed, captioned, removed. */
 export class ImageService {
   private readonly db: Kysely<Database>;
   private readonly store: ImageStore;
-  private readonly maxBytes: number;
+  private readonly limits: ImageLimits;
 
-  constructor(db: Kysely<Database>, store: ImageStore, maxBytes: number) {
+  constructor(db: Kysely<Database>, store: ImageStore, limits: ImageLimits) {
     this.db = db;
     this.store = store;
-    this.maxBytes = maxBytes;
+    this.limits = limits;
   }
 
   get maxImageBytes() {
-    return this.maxBytes;
+    return this.limits.maxBytes;
   }
 
   /** The item, if the actor may see it; for changes it must also be the actor's draft. */
@@ -115,56 +100,31 @@ export class ImageService {
   }
 
   /**
-   * Streams one upload to the store, reading only the head into memory. The type and pixel size are
-   * measured from the bytes; the size limit is enforced by the multipart parser while streaming.
+   * Streams one upload to the store (only its first bytes stay in memory), then decodes the stored
+   * file to measure it. A file that is not a whole JPEG or PNG, or is too large, is refused and its
+   * bytes are removed; the size limit is enforced by the multipart parser while streaming.
    */
-  async upload(actor: Actor, itemId: string, file: Readable, caption: string | null): Promise<ImageView> {
+  async upload(actor: Actor, itemId: string, file: Readable, caption: string | null): Promise<UploadedImage> {
     await this.itemFor(actor, itemId, true);
     const count = await this.db.selectFrom('item_images').select((eb) => eb.fn.countAll<number>().as('n')).where('item_id', '=', itemId).executeTakeFirstOrThrow();
     if (Number(count.n) >= MAX_IMAGES) {
       file.resume();
-      throw errors.conflict('too_many_images', `An item carries at most ${MAX_IMAGES} photos (每条信息所附图片不超过3张)`);
+      throw tooManyImages();
     }
 
     const id = randomUUID();
     const target = await this.store.begin(id);
-    const hash = createHash('sha256');
-    const headChunks: Buffer[] = [];
-    let headLength = 0;
-    let tail: Buffer = Buffer.alloc(0);
-    let bytes = 0;
-    let kind: Kind | null = null;
     try {
-      for await (const chunk of readUpload(file)) {
-        if (headLength < HEAD_BYTES) {
-          headChunks.push(chunk);
-          headLength += chunk.length;
-        }
-        if (kind === null && headLength >= 8) {
-          kind = sniffType(Buffer.concat(headChunks));
-          if (kind === null) throw new AppError(415, 'unsupported_image_type', 'Only JPEG and PNG photos are accepted (checked by content)');
-        }
-        hash.update(chunk);
-        bytes += chunk.length;
-        tail = chunk.length >= 16 ? chunk.subarray(-16) : Buffer.concat([tail, chunk]).subarray(-16);
-        if (!target.stream.write(chunk)) await once(target.stream, 'drain');
-      }
-      target.stream.end();
-      await once(target.stream, 'finish');
+      const received = await receive(file, target.stream);
       // busboy stops at the size limit and marks the stream truncated.
       if ((file as Readable & { truncated?: boolean }).truncated) {
-        throw errors.tooLarge(`A photo may be at most ${Math.round(this.maxBytes / 1024 / 1024)} MB (图片不超过10MB)`);
+        throw errors.tooLarge(`图片不得超过${Math.round(this.limits.maxBytes / 1024 / 1024)}MB，请压缩后上传。`);
       }
-      const head = Buffer.concat(headChunks);
-      if (kind === null) kind = sniffType(head);
-      if (kind === null) throw new AppError(415, 'unsupported_image_type', 'Only JPEG and PNG photos are accepted (checked by content)');
-      if (!looksComplete(kind, tail)) throw imageError('image_invalid', 'The photo file is incomplete or damaged (图片文件不完整)');
-      const size = await this.measure(head, target.localPath);
-      if (!size || (size.type !== 'jpg' && size.type !== 'png')) throw imageError('image_invalid', 'The photo cannot be read (图片无法识别)');
-      const { width, height } = displaySize(size);
-      const row = await this.insertAtFreePosition({ id, itemId, kind, width, height, bytes, sha256: hash.digest('hex'), caption, actor });
+      const decoded = await decodeImage(target.localPath, this.limits.maxPixels);
+      const row = await this.insertAtFreePosition({ id, itemId, ...decoded, bytes: received.bytes, sha256: received.sha256, caption, actor });
       await target.commit();
-      return toView(row);
+      const image = toView(row);
+      return { ...image, checks: checkPhoto(image, this.limits.maxBytes) };
     } catch (error) {
       await target.discard();
       file.resume();
@@ -172,23 +132,10 @@ export class ImageService {
     }
   }
 
-  private async measure(head: Buffer, localPath: string) {
-    try {
-      return imageSize(head);
-    } catch {
-      // The size marker lies beyond the head (large EXIF blocks): read the stored file.
-      try {
-        return await imageSizeFromFile(localPath);
-      } catch {
-        return null;
-      }
-    }
-  }
-
   private async insertAtFreePosition(input: {
     id: string;
     itemId: string;
-    kind: Kind;
+    kind: ImageKind;
     width: number;
     height: number;
     bytes: number;
@@ -222,7 +169,7 @@ export class ImageService {
         if ((error as { code?: string }).code !== '23505') throw error;
       }
     }
-    throw errors.conflict('too_many_images', `An item carries at most ${MAX_IMAGES} photos (每条信息所附图片不超过3张)`);
+    throw tooManyImages();
   }
 
   private async imageRow(itemId: string, imageId: string) {
@@ -232,10 +179,38 @@ export class ImageService {
   }
 }
 
+/**
+ * Writes the upload to `target`, refusing it as soon as its first bytes show it is no JPEG or PNG
+ * (the decoder has the last word). Only those first bytes are kept; the hash and length are taken
+ * on the way.
+ */
+async function receive(file: Readable, target: Writable): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  let bytes = 0;
+  await pipeline(
+    file,
+    async function* measure(source: AsyncIterable<Buffer>) {
+      for await (const chunk of readUpload(source)) {
+        if (head.length < SNIFF_BYTES) {
+          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+          if (head.length === SNIFF_BYTES && sniffType(head) === null) throw unsupportedType();
+        }
+        hash.update(chunk);
+        bytes += chunk.length;
+        yield chunk;
+      }
+    },
+    target,
+  );
+  if (sniffType(head) === null) throw unsupportedType();
+  return { bytes, sha256: hash.digest('hex') };
+}
+
 /** The upload's chunks; a stream that breaks off (malformed multipart, client gone) is the caller's error. */
-async function* readUpload(file: Readable): AsyncGenerator<Buffer> {
+async function* readUpload(file: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   try {
-    for await (const chunk of file as AsyncIterable<Buffer>) yield chunk;
+    for await (const chunk of file) yield chunk;
   } catch (error) {
     if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
     throw errors.validation(`The upload is incomplete or malformed: ${(error as Error).message}`);

@@ -52,7 +52,10 @@ export interface Services extends Infrastructure {
 
 export function createServices(infra: Infrastructure, queues?: QueueKit): Services {
   const { config, db, pool, units, calendar, clock, log } = infra;
-  const images = new ImageService(db, new FolderImageStore(config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads')), config.MAX_IMAGE_BYTES);
+  const images = new ImageService(db, new FolderImageStore(config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads')), {
+    maxBytes: config.MAX_IMAGE_BYTES,
+    maxPixels: config.MAX_IMAGE_PIXELS,
+  });
   const quality = createQualityGate(images, units);
   const deadlineRules: DeadlineRules = {
     dueWorkdays: config.DUE_WORKDAYS,

@@ -20,6 +20,7 @@ import { SYSTEM_ACTOR } from '../auth/authenticator.ts';
 import { errorsOnly, type CheckResult } from '../checks/types.ts';
 import { AppError, errors } from '../errors.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
+import { eventDateError } from '../time/shanghai.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
 import {
   columnsFromSnapshot,
@@ -121,6 +122,7 @@ export class SubmissionCommands {
   async create(actor: Actor, fields: EditableFields, options: CommandOptions = {}): Promise<CommandAnswer> {
     const { pool, units, clock } = this.deps;
     if (actor.role !== 'editor' || !actor.unitCode) throw errors.forbidden('Only a unit editor creates items');
+    this.checkEventDate(fields.eventDate);
     const hash = requestHash('create', fields);
     if (options.idempotencyKey) {
       const earlier = await readIdempotency(pool, actor.id, options.idempotencyKey);
@@ -153,17 +155,13 @@ export class SubmissionCommands {
         idem,
       );
     } catch (error) {
-      // The same key sent twice at once: the first insert won; answer as it did.
-      if (idem && (error as { constraint?: string }).constraint === 'idempotency_keys_pkey') {
-        const earlier = await readIdempotency(pool, actor.id, idem.key);
-        if (earlier) return this.replay(earlier, hash);
-      }
-      throw error;
+      return this.afterKeyRace(error, actor, idem, hash);
     }
     return { status: 201, body };
   }
 
   async edit(actor: Actor, id: string, patch: Partial<EditableFields>, options: CommandOptions = {}): Promise<CommandAnswer> {
+    if (patch.eventDate !== undefined) this.checkEventDate(patch.eventDate);
     return this.run(actor, id, ['edit', patch], options, async (record, now) => {
       const fields: EditableFields = {
         title: patch.title ?? record.title,
@@ -256,6 +254,24 @@ export class SubmissionCommands {
     return this.deps.quality.run(recordFromRow(row), this.deps.clock());
   }
 
+  /** An event date an editor writes must be one that has happened (see eventDateError). */
+  private checkEventDate(eventDate: string): void {
+    const error = eventDateError(eventDate, this.deps.clock());
+    if (error) throw error;
+  }
+
+  /**
+   * A write failed. When its Idempotency-Key was stored by another write at the same moment (the
+   * same key sent twice at once, or used on two items), answer as the stored request did, or 422
+   * when it was a different request; any other failure goes on. Costs a read only on that path.
+   */
+  private async afterKeyRace(error: unknown, actor: Actor, idem: IdempotencyRecord | null, hash: string): Promise<CommandAnswer> {
+    if (!idem || (error as { constraint?: string }).constraint !== 'idempotency_keys_pkey') throw error;
+    const earlier = await readIdempotency(this.deps.pool, actor.id, idem.key);
+    if (!earlier) throw error;
+    return this.replay(earlier, hash);
+  }
+
   private deadlinesFor(eventDate: string, major: boolean) {
     const deadlines = computeDeadlines(eventDate, major, this.deps.calendar, this.deps.rules);
     if (deadlines.provisional) {
@@ -269,7 +285,7 @@ export class SubmissionCommands {
 
   private replay(earlier: { request_hash: string; status: number; response: unknown }, hash: string): CommandAnswer {
     if (earlier.request_hash !== hash) {
-      throw errors.unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+      throw errors.unprocessable('idempotency_key_reused', '此 Idempotency-Key 已用于另一个请求：新的请求请使用新的键');
     }
     return { status: earlier.status, body: earlier.response as SubmissionView };
   }
@@ -324,20 +340,25 @@ export class SubmissionCommands {
       ? { key: options.idempotencyKey, requestHash: hash, status: 200, response: body }
       : null;
     const signer = decision.event.type === 'sign_off' ? decision.event.signer : null;
-    const written = await writeItemUpdate(
-      pool, id, record.version, next, decision.fields !== undefined, new Date(now),
-      {
-        action: decision.event.type,
-        fromState: outcome.from,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRole: actor.role,
-        reason: decision.reason ?? null,
-        signer,
-      },
-      outboxFor(outcome.effects, next, decision.reason ?? null),
-      idem,
-    );
+    let written: number | null;
+    try {
+      written = await writeItemUpdate(
+        pool, id, record.version, next, decision.fields !== undefined, new Date(now),
+        {
+          action: decision.event.type,
+          fromState: outcome.from,
+          actorId: actor.id,
+          actorName: actor.name,
+          actorRole: actor.role,
+          reason: decision.reason ?? null,
+          signer,
+        },
+        outboxFor(outcome.effects, next, decision.reason ?? null),
+        idem,
+      );
+    } catch (error) {
+      return this.afterKeyRace(error, actor, idem, hash);
+    }
     if (written === null) return LOST_RACE;
     return { status: 200, body };
   }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
+import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { RECORD_COLUMNS, readItemRecord, type RecordRow } from '../../db/queries/item-commands.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
@@ -41,18 +42,30 @@ const TASK_STATES: Partial<Record<Actor['role'], SubmissionState[]>> = {
   reviewer: ['submitted', 'forwarded_national'],
 };
 
-function encodeCursor(parts: string[]): string {
+/**
+ * A page cursor: where the previous page ended, as [time, id]. The service makes it from a row's
+ * `toISOString()` (or 'infinity' for an item without deadline) and its uuid; anything else, and
+ * so every cursor the service did not make, is refused here, before it can reach a SQL cast.
+ */
+const TIME_PATTERN = /^[12]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isIsoTime = (s: string) => TIME_PATTERN.test(s) && new Date(s).toISOString() === s;
+const cursorTime = z.union([z.literal('infinity'), z.string().refine(isIsoTime)]);
+const cursorParts = z.tuple([cursorTime, z.guid()]);
+
+function encodeCursor(parts: [string, string]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, size: number): string[] {
+function decodeCursor(cursor: string): [string, string] {
+  let parts: unknown;
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === size && parts.every((p) => typeof p === 'string')) return parts;
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw errors.invalidCursor();
   }
-  throw errors.validation('cursor is not valid');
+  const parsed = cursorParts.safeParse(parts);
+  if (!parsed.success) throw errors.invalidCursor();
+  return parsed.data;
 }
 
 /** Reads of items for the API: always scoped to what the caller may see. */
@@ -84,7 +97,7 @@ export class SubmissionQueries {
     if (filter.from) query = query.where('event_date', '>=', filter.from);
     if (filter.to) query = query.where('event_date', '<=', filter.to);
     if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor, 2);
+      const [createdAt, id] = decodeCursor(filter.cursor);
       query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
@@ -113,7 +126,7 @@ export class SubmissionQueries {
     let query = this.taskItems(actor)?.select([...RECORD_COLUMNS, 'queue_deadline']);
     if (!query) return { items: [], nextCursor: null };
     if (cursor) {
-      const [at, id] = decodeCursor(cursor, 2);
+      const [at, id] = decodeCursor(cursor);
       query = query.where(sql<boolean>`(${deadline}, id) > (${at}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy(deadline).orderBy('id').limit(limit + 1).execute();
@@ -142,7 +155,7 @@ export class SubmissionQueries {
   }
 
   /** One page of views from `limit + 1` rows; the extra row only says that there is a next page. */
-  private page<Row extends RecordRow>(actor: Actor, rows: Row[], limit: number, cursorOf: (last: Row) => string[]): Page<SubmissionView> {
+  private page<Row extends RecordRow>(actor: Actor, rows: Row[], limit: number, cursorOf: (last: Row) => [string, string]): Page<SubmissionView> {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const now = this.clock();

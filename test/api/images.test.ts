@@ -5,6 +5,8 @@ import { createUser, startTestApp, type Caller, type TestApp } from '../support/
 import { jpeg, png } from '../support/images.ts';
 
 const ORDOS = '150600';
+/** Low enough that a small test file can be over it; 1024×768 (786,432 pixels) stays under. */
+const MAX_PIXELS = 1_000_000;
 let t: TestApp;
 let editor: Caller;
 let approver: Caller;
@@ -13,7 +15,10 @@ let uploadDir: string;
 
 beforeAll(async () => {
   uploadDir = path.join('.data', `uploads-test-${process.pid}-${Date.now()}`);
-  t = await startTestApp({ now: '2024-05-20T10:00:00+08:00', env: { UPLOAD_DIR: uploadDir, MAX_IMAGE_BYTES: String(300 * 1024) } });
+  t = await startTestApp({
+    now: '2024-05-20T10:00:00+08:00',
+    env: { UPLOAD_DIR: uploadDir, MAX_IMAGE_BYTES: String(300 * 1024), MAX_IMAGE_PIXELS: String(MAX_PIXELS) },
+  });
   editor = await createUser(t.app, 'editor', ORDOS, '张三');
   approver = await createUser(t.app, 'approver', ORDOS, '王主任');
   otherEditor = await createUser(t.app, 'editor', '150200');
@@ -41,7 +46,7 @@ async function storedFiles(): Promise<string[]> {
   try {
     const dirs = await readdir(uploadDir);
     const files = await Promise.all(dirs.map((d) => readdir(path.join(uploadDir, d))));
-    return files.flat();
+    return files.flat().sort();
   } catch {
     return [];
   }
@@ -54,7 +59,7 @@ describe('photo uploads', () => {
     const up = await editor.upload(images(id), file, '../../etc/passwd.png', { caption: '活动现场' });
     expect(up.statusCode).toBe(201);
     const photo = up.json();
-    expect(photo).toMatchObject({ position: 1, mime: 'image/png', width: 1024, height: 768, bytes: file.length, caption: '活动现场' });
+    expect(photo).toMatchObject({ position: 1, mime: 'image/png', width: 1024, height: 768, bytes: file.length, caption: '活动现场', checks: [] });
     expect((await storedFiles()).some((f) => f.includes('passwd'))).toBe(false);
 
     const list = (await approver.get(images(id))).json();
@@ -84,28 +89,34 @@ describe('photo uploads', () => {
     expect((await editor.get(images(id))).json()).toHaveLength(1);
   });
 
-  it('applies EXIF orientation: a landscape-stored portrait photo is 600×800', async () => {
+  it('applies EXIF orientation: a portrait-stored photo turned a quarter counts as 800×600', async () => {
     const id = await newDraft();
-    const up = await editor.upload(images(id), jpeg(800, 600, 6), 'portrait.jpg');
-    expect(up.json()).toMatchObject({ mime: 'image/jpeg', width: 600, height: 800 });
-    const checks = (await editor.get(`/v1/submissions/${id}/checks`)).json();
-    expect(checks.results.filter((r: { code: string }) => r.code === 'image_resolution')).toEqual([]);
+    const up = await editor.upload(images(id), await jpeg(600, 800, 6), 'turned.jpg');
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({ mime: 'image/jpeg', width: 800, height: 600, checks: [] });
+    expect((await editor.get(images(id))).json()[0]).toMatchObject({ width: 800, height: 600 });
   });
 
-  it('refuses a truncated file and an oversized one without keeping anything', async () => {
+  it('answers a photo below 800×600 with its own finding at once, the same as the item’s checks show', async () => {
     const id = await newDraft();
-    const whole = png(1024, 768);
-    const truncated = await editor.upload(images(id), whole.subarray(0, whole.length - 30), 'cut.png');
-    expect(truncated.statusCode).toBe(422);
-    expect(truncated.json().error.code).toBe('image_invalid');
-    const before = (await storedFiles()).length;
+    const up = await editor.upload(images(id), await jpeg(640, 480), 'small.jpg');
+    expect(up.statusCode).toBe(201);
+    expect(up.json().checks).toEqual([
+      { code: 'image_resolution', severity: 'error', field: 'images[1]', message: '第1张图片分辨率为640×480像素，低于800×600像素，请更换清晰图片。' },
+    ]);
+    const checks = (await editor.get(`/v1/submissions/${id}/checks`)).json();
+    expect(checks.results.filter((r: { code: string }) => r.code === 'image_resolution')).toEqual(up.json().checks);
+  });
+
+  it('refuses an oversized file while streaming, keeping nothing', async () => {
+    const id = await newDraft();
+    const before = await storedFiles();
     const huge = Buffer.concat([png(1024, 768), Buffer.alloc(400 * 1024)]);
     const tooBig = await editor.upload(images(id), huge, 'huge.png');
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('payload_too_large');
     expect((await editor.get(images(id))).json()).toEqual([]);
-    expect((await storedFiles()).length).toBe(before);
-    expect((await storedFiles()).some((f) => f.endsWith('.part'))).toBe(false);
+    expect(await storedFiles()).toEqual(before);
   });
 
   it('takes at most three photos, only from the unit’s editor, only in draft', async () => {
@@ -126,6 +137,57 @@ describe('photo uploads', () => {
     const late = await editor.upload(images(id), png(800, 600), 'late.png');
     expect(late.statusCode).toBe(409);
     expect((await editor.delete(`${images(id)}/${photos[0].id}`)).statusCode).toBe(409);
+  });
+});
+
+describe('photos are measured by decoding them', () => {
+  /** Uploads the file and expects it refused with nothing stored: no row, no file, no partial file. */
+  async function expectRefused(file: Buffer, name: string, status: number, code: string) {
+    const id = await newDraft();
+    const before = await storedFiles();
+    const response = await editor.upload(images(id), file, name);
+    expect({ status: response.statusCode, code: response.json().error?.code }).toEqual({ status, code });
+    expect((await editor.get(images(id))).json()).toEqual([]);
+    expect(await storedFiles()).toEqual(before);
+    return response.json().error;
+  }
+
+  it('takes a real 1024×768 JPEG at its decoded size', async () => {
+    const id = await newDraft();
+    const up = await editor.upload(images(id), await jpeg(1024, 768), 'real.jpg');
+    expect(up.statusCode).toBe(201);
+    expect(up.json()).toMatchObject({ mime: 'image/jpeg', width: 1024, height: 768, checks: [] });
+  });
+
+  it('refuses a truncated JPEG and a truncated PNG', async () => {
+    const photo = await jpeg(1024, 768);
+    await expectRefused(photo.subarray(0, Math.floor(photo.length * 0.6)), 'cut.jpg', 422, 'image_invalid');
+    await expectRefused(photo.subarray(0, photo.length - 2), 'no-end.jpg', 422, 'image_invalid');
+    const picture = png(1024, 768);
+    const error = await expectRefused(picture.subarray(0, picture.length - 30), 'cut.png', 422, 'image_invalid');
+    expect(error.message).toContain('不完整或已损坏');
+  });
+
+  it('refuses a JPEG whose pixel data is damaged', async () => {
+    const photo = Buffer.from(await jpeg(1024, 768));
+    const middle = Math.floor(photo.length * 0.7);
+    for (let i = 0; i < 64; i += 1) photo[middle + i] = (i * 37) & 0xff;
+    await expectRefused(photo, 'damaged.jpg', 422, 'image_invalid');
+  });
+
+  it('refuses a header that lies about the size: 10×10 pixels that claim 1000×800', async () => {
+    // Within the pixel limit, so only decoding tells: the header alone says the photo passes 800×600.
+    await expectRefused(png(10, 10, { width: 1000, height: 800 }), 'forged.png', 422, 'image_invalid');
+  });
+
+  it('refuses a decompression bomb by its claimed size, before decoding its pixels', async () => {
+    const bomb = await expectRefused(png(10, 10, { width: 50_000, height: 50_000 }), 'bomb.png', 422, 'image_too_large');
+    expect(bomb.details).toEqual({ width: 50_000, height: 50_000, maxPixels: MAX_PIXELS });
+    expect(bomb.message).toBe('图片为50000×50000像素（约25亿像素），超过100万像素的上限，请缩小后上传。');
+    // Only 10×10 pixels behind a 1200×900 header: decoding would call it damaged, so the limit came first.
+    await expectRefused(png(10, 10, { width: 1200, height: 900 }), 'lying.png', 422, 'image_too_large');
+    // A genuine picture over the limit is refused the same way.
+    await expectRefused(png(1200, 900), 'large.png', 422, 'image_too_large');
   });
 });
 

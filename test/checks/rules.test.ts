@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import unitsFile from '../../db/units.json' with { type: 'json' };
 import { runChecks } from '../../src/checks/checker.ts';
 import { nameDirectory } from '../../src/checks/directory.ts';
-import { checkImageCaptions, checkImageCount, checkImageResolution, checkImageType, type ImageFacts } from '../../src/checks/image-rules.ts';
+import { checkImageCaptions, checkImageCount, checkImageResolution, checkImageType, checkPhoto, type ImageFacts } from '../../src/checks/image-rules.ts';
 import { checkPunctuation } from '../../src/checks/punctuation.ts';
 import { checkTitlePrefix } from '../../src/checks/title-prefix.ts';
 import { checkEventDate, checkSourceLine, checkWechatUrl } from '../../src/checks/text-rules.ts';
 import type { Unit } from '../../src/services/unit-directory.ts';
-import { displaySize, looksComplete, sniffType } from '../../src/services/images.ts';
+import { sniffType } from '../../src/services/image-decoder.ts';
 import { jpeg, png } from '../support/images.ts';
 
 const units = unitsFile.units as Unit[];
@@ -93,20 +93,19 @@ describe('photos', () => {
     ]);
   });
 
-  it('reads the type from the bytes, not the name, and spots a truncated file', () => {
-    const file = png(800, 600);
-    expect(sniffType(file)).toBe('image/png');
-    expect(sniffType(jpeg(800, 600))).toBe('image/jpeg');
+  it('reads the type from the first bytes, not the name', async () => {
+    expect(sniffType(png(800, 600).subarray(0, 8))).toBe('image/png');
+    expect(sniffType((await jpeg(800, 600)).subarray(0, 8))).toBe('image/jpeg');
     expect(sniffType(Buffer.from('GIF89a......'))).toBeNull();
-    expect(looksComplete('image/png', file.subarray(-16))).toBe(true);
-    expect(looksComplete('image/png', file.subarray(0, file.length - 20).subarray(-16))).toBe(false);
-    expect(looksComplete('image/jpeg', jpeg(800, 600).subarray(-16))).toBe(true);
-    expect(looksComplete('image/jpeg', jpeg(800, 600).subarray(0, 60).subarray(-16))).toBe(false);
+    expect(sniffType(Buffer.from([0x89, 0x50, 0x4e]))).toBeNull();
   });
 
-  it('applies EXIF orientation', () => {
-    expect(displaySize({ width: 800, height: 600, orientation: 6 })).toEqual({ width: 600, height: 800 });
-    expect(displaySize({ width: 800, height: 600, orientation: 3 })).toEqual({ width: 800, height: 600 });
+  it('answers one photo with its own findings only', () => {
+    expect(checkPhoto(photo(2, 600, 800), 10 << 20)).toEqual([]);
+    expect(checkPhoto(photo(2, 640, 480, { caption: null }), 10 << 20)).toEqual([
+      { code: 'image_resolution', severity: 'error', field: 'images[2]', message: '第2张图片分辨率为640×480像素，低于800×600像素，请更换清晰图片。' },
+    ]);
+    expect(checkPhoto(photo(1, 1024, 768, { mime: 'image/gif' }), 10 << 20).map((r) => r.code)).toEqual(['image_type']);
   });
 });
 

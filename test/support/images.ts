@@ -1,18 +1,7 @@
-import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { crc32, deflateSync } from 'node:zlib';
 
-/** Real image files made in the test, so that checks read real bytes. */
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buffer: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+/** Real image files made in the test, so that uploads are decoded like a camera's. */
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -23,11 +12,14 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A valid RGB PNG of the given size (a grey picture). */
-export function png(width: number, height: number): Buffer {
+/**
+ * A valid RGB PNG of the given size (a grey picture). With `claimed`, the header states another size
+ * (a well-formed header with a correct checksum) while the pixel data stays width × height: a forgery.
+ */
+export function png(width: number, height: number, claimed = { width, height }): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
+  header.writeUInt32BE(claimed.width, 0);
+  header.writeUInt32BE(claimed.height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
   const row = Buffer.alloc(1 + width * 3, 0x80);
@@ -41,40 +33,12 @@ export function png(width: number, height: number): Buffer {
   ]);
 }
 
-function segment(marker: number, data: Buffer): Buffer {
-  const head = Buffer.alloc(4);
-  head[0] = 0xff;
-  head[1] = marker;
-  head.writeUInt16BE(data.length + 2, 2);
-  return Buffer.concat([head, data]);
-}
-
-/**
- * A baseline JPEG's structure: SOI, an EXIF block with the orientation tag, a frame header with the
- * stored width and height, a scan and EOI — what a camera writes around its pixels.
- */
-export function jpeg(width: number, height: number, orientation = 1): Buffer {
-  const tiff = Buffer.alloc(26);
-  tiff.write('MM', 0, 'ascii');
-  tiff.writeUInt16BE(42, 2);
-  tiff.writeUInt32BE(8, 4); // first IFD
-  tiff.writeUInt16BE(1, 8); // one entry
-  tiff.writeUInt16BE(0x0112, 10); // Orientation
-  tiff.writeUInt16BE(3, 12); // SHORT
-  tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(orientation, 18);
-  tiff.writeUInt32BE(0, 22); // no next IFD
-  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'binary'), tiff]);
-  const frame = Buffer.from([8, height >> 8, height & 0xff, width >> 8, width & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
-  const scan = Buffer.from([3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0]);
-  return Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    segment(0xe1, exif),
-    segment(0xc0, frame),
-    segment(0xda, scan),
-    Buffer.alloc(64, 0x55), // entropy-coded data stands in for pixels
-    Buffer.from([0xff, 0xd9]),
-  ]);
+/** A baseline JPEG of the given stored size, with an EXIF orientation tag as a camera writes it. */
+export async function jpeg(width: number, height: number, orientation = 1): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 120, g: 140, b: 160 } } })
+    .jpeg({ quality: 80 })
+    .withMetadata({ orientation })
+    .toBuffer();
 }
 
 /** A multipart/form-data body with one file part and optional fields before it. */

@@ -32,7 +32,7 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
 
   beforeAll(async () => {
     // The sweeper stays out of the way here, so that what happens is the delayed jobs' doing.
-    t = await startTestApp({ queue, workers: true, now: '2024-05-20T10:00:00+08:00', env: { SWEEP_INTERVAL_MS: '3600000' } });
+    t = await startTestApp({ queue, workers: true, now: '2024-05-20T10:00:00+08:00', env: { SWEEP_INTERVAL_MS: '3600000', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' } });
     editor = await createUser(t.app, 'editor', UNIT, '张三');
     approver = await createUser(t.app, 'approver', UNIT, '王主任');
     reviewer = await createUser(t.app, 'reviewer');
@@ -193,7 +193,8 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
       await submit(id);
       await act(reviewer, id, { action: 'reject', reason: '内容重复' });
       const delivery = await eventually(async () => received.find((r) => JSON.parse(r.body).kind === 'rejected'), 15_000, 'webhook');
-      expect(delivery.signature).toBe(signBody(secret, delivery.body));
+      const signedAt = Number(/^t=(\d+),/.exec(delivery.signature ?? '')?.[1]);
+      expect(delivery.signature).toBe(signBody(secret, delivery.body, signedAt));
       expect(JSON.parse(delivery.body)).toMatchObject({ itemId: id, unitCode: UNIT, message: expect.stringContaining('内容重复') });
 
       alwaysFail = true;
@@ -216,19 +217,6 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
     } finally {
       server.close();
     }
-  });
-
-  it('lets a user register a webhook of their own, and only an admin one for a unit', async () => {
-    const own = await editor.post('/v1/webhooks', { url: 'http://127.0.0.1:9/own' });
-    expect(own.statusCode).toBe(201);
-    expect(own.json()).toMatchObject({ userId: editor.id, unitCode: null });
-    expect(own.json().secret.length).toBeGreaterThan(20);
-    expect((await editor.post('/v1/webhooks', { url: 'http://127.0.0.1:9/unit', unitCode: UNIT })).statusCode).toBe(403);
-    expect((await editor.post('/v1/webhooks', { url: 'ftp://example.com/x' })).statusCode).toBe(400);
-    const mine = (await editor.get('/v1/webhooks')).json();
-    expect(mine.map((w: { id: string }) => w.id)).toEqual([own.json().id]);
-    expect((await approver.delete(`/v1/webhooks/${own.json().id}`)).statusCode).toBe(404);
-    expect((await editor.delete(`/v1/webhooks/${own.json().id}`)).statusCode).toBe(204);
   });
 
   it('marks notifications read, only the caller’s own', async () => {
