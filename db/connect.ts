@@ -14,7 +14,9 @@ export interface DatabaseHandle {
 }
 
 export function connectDatabase(connectionString: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // A server that hangs instead of refusing must not hang requests: after 5 s the pool gives up, and the
+  // request answers 503 (the error handler maps pool timeouts).
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -3,7 +3,9 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthFailureLimit } from './auth/failure-limit.ts';
 import { handleError } from './error-handler.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,11 +28,19 @@ export interface AppOptions {
   logger?: Logger | boolean;
 }
 
+/** Fastify's `trustProxy` from the TRUST_PROXY setting: off, every proxy, or the listed addresses. */
+function trustedProxies(setting: string): boolean | string[] {
+  if (setting.trim() === '') return false;
+  if (setting.trim() === 'true') return true;
+  return setting.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 /** Builds the HTTP application without listening, so that tests use `inject` or a random port. */
 export async function buildApp({ services, logger = true }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger && { level: services.config.LOG_LEVEL } }),
     bodyLimit: 2 * 1024 * 1024,
+    trustProxy: trustedProxies(services.config.TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,9 +58,10 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics()),
-  );
+  // At the root, so that they cover every route: headers on all answers, one failure count per address.
+  const root = app as unknown as FastifyInstance;
+  await registerSecurityHeaders(root);
+  await registerAuthFailureLimit(root, services.config);
 
   await app.register(swagger, {
     openapi: {

@@ -2,10 +2,12 @@ import path from 'node:path';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { loadCalendar } from './calendar-store.ts';
+import { calendarReloader } from './calendar-store.ts';
+import { ChangeFeed } from './change-feed.ts';
 import type { Config } from './config.ts';
 import type { Infrastructure } from './services/index.ts';
 import { UnitDirectory } from './services/unit-directory.ts';
+import { WorkCalendar } from './time/work-calendar.ts';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -23,7 +25,7 @@ export interface Opened {
 
 /**
  * Connects to Postgres (`DATABASE_URL`, or an embedded server under DATA_DIR), migrates, and loads
- * what every process needs: units and the calendar.
+ * what every process needs: units and the calendar, kept fresh by the change feed.
  */
 export async function openInfrastructure(config: Config, log: Logger, clock: () => number = Date.now): Promise<Opened> {
   let embedded: EmbeddedServer | undefined;
@@ -35,30 +37,25 @@ export async function openInfrastructure(config: Config, log: Logger, clock: () 
     databaseUrl = embedded.url;
   }
   const database = connectDatabase(databaseUrl, config.DB_POOL_SIZE);
-  try {
-    await migrateToLatest(database.db);
-  } catch (error) {
+  const changes = new ChangeFeed({ databaseUrl, db: database.db, log });
+  const close = async () => {
+    await changes.close();
     await database.close();
     await embedded?.stop();
+  };
+  try {
+    await migrateToLatest(database.db);
+    // Listen before loading: a change made while loading is then heard, not missed.
+    const calendar = new WorkCalendar();
+    const reloadCalendar = calendarReloader(database.db, calendar);
+    changes.onChange((change) => (change.kind === 'calendar' ? reloadCalendar() : undefined));
+    changes.onResync(reloadCalendar);
+    await changes.start();
+    const [units] = await Promise.all([UnitDirectory.load(database.db), reloadCalendar()]);
+    const infra: Infrastructure = { config, db: database.db, pool: database.pool, units, calendar, changes, clock, log };
+    return { infra, database, databaseUrl, close };
+  } catch (error) {
+    await close();
     throw error;
   }
-  const [units, calendar] = await Promise.all([UnitDirectory.load(database.db), loadCalendar(database.db)]);
-  const infra: Infrastructure = {
-    config,
-    db: database.db,
-    pool: database.pool,
-    units,
-    calendar,
-    clock,
-    log,
-  };
-  return {
-    infra,
-    database,
-    databaseUrl,
-    close: async () => {
-      await database.close();
-      await embedded?.stop();
-    },
-  };
 }

@@ -71,6 +71,11 @@ const envSchema = z.object({
   /** Failed sign-ins from one client address before it is locked: higher, since an office shares one address. */
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(10),
+  /**
+   * Behind a reverse proxy: `true` to trust X-Forwarded-For from any proxy, or the proxies' addresses
+   * (comma-separated IPs or CIDRs), so that sign-in and authentication limits count each client, not the proxy.
+   */
+  TRUST_PROXY: z.string().default(''),
   /** /readyz gives a dependency this long to answer. */
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
 });

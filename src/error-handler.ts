@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDependencyUnavailable } from './dependency-errors.ts';
 import { AppError, type ErrorBody } from './errors.ts';
+import { retryLater, RetryLaterError } from './retry-later.ts';
 
 /** Codes for Fastify's own client errors, so callers always see a stable `code`. */
 const FASTIFY_CODES: Record<string, string> = {
@@ -14,11 +16,20 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
 };
 
+function sendAppError(reply: FastifyReply, error: AppError) {
+  if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterS));
+  const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
+  return reply.status(error.status).send(body);
+}
+
 /** One mapping from any thrown error to `{ error: { code, message, details? } }`. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
-  if (error instanceof AppError) {
-    return send(error.status, { error: { code: error.code, message: error.message, details: error.details } });
+  if (error instanceof AppError) return sendAppError(reply, error);
+  if (isDependencyUnavailable(error)) {
+    // Postgres or Redis unreachable: a 503 the caller may retry; what failed stays in the log.
+    request.log.warn({ err: error }, 'dependency unavailable');
+    return sendAppError(reply, retryLater.serviceUnavailable());
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({

@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import { openInfrastructure } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
+import type { ErrorBody } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
+import { metricsRefusal } from '../src/metrics-access.ts';
 import { runUntilSignalled } from '../src/process.ts';
 import { createServices } from '../src/services/index.ts';
 import { createQueueKit, queueSettingsFrom } from './queues.ts';
@@ -19,6 +21,12 @@ export async function startWorkerProcess() {
 
   const server = createServer((request, response) => {
     if (request.url === '/metrics') {
+      const refusal = metricsRefusal(config.METRICS_TOKEN, { remoteAddress: request.socket.remoteAddress, headers: request.headers });
+      if (refusal) {
+        const body: ErrorBody = { error: { code: refusal.code, message: refusal.message } };
+        response.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+        return;
+      }
       services.metrics.registry.metrics().then((body) => {
         response.writeHead(200, { 'content-type': services.metrics.registry.contentType }).end(body);
       });

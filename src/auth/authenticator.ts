@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/database.ts';
 import type { Actor, Role } from '../../machines/submission.types.ts';
+import type { ChangeFeed } from '../change-feed.ts';
 import { hashToken, sameSecret } from './tokens.ts';
 
 export const SYSTEM_ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000000', name: 'system', role: 'system', unitCode: null };
@@ -11,59 +13,78 @@ export const BOOTSTRAP_ADMIN: Actor = {
   unitCode: null,
 };
 
-interface CacheEntry {
-  actor: Actor | null;
-  expiresAt: number;
+export interface AuthenticatorOptions {
+  bootstrapToken?: string;
+  /** How long a looked-up token is trusted without asking the database again; 0: never cached. */
+  cacheMs: number;
+  /** Most tokens cached; the least recently used one leaves first. */
+  cacheSize: number;
+  /** Tells the cache (here and in other processes) when a user's tokens are revoked. */
+  changes?: ChangeFeed;
 }
 
+const cacheKey = (token: string) => hashToken(token).toString('base64');
+
 /**
- * Resolves a bearer token to its user. Answers are cached in-process for a short time so that a
- * command costs no extra round trip; a revoked token stops working within `cacheMs`.
+ * Resolves a bearer token to its user. Valid tokens are cached in-process (a bounded LRU) so that
+ * a command costs no extra round trip. Unknown tokens are never cached, so guessing cannot push
+ * good tokens out. A revocation announced on the change feed removes the user's entries at once.
  */
 export class Authenticator {
-  private readonly cache = new Map<string, CacheEntry>();
   private readonly db: Kysely<Database>;
   private readonly bootstrapToken: string | undefined;
-  private readonly cacheMs: number;
+  private readonly cache: LRUCache<string, Actor> | null;
+  /** Counts revocations, so that a lookup that overlapped one does not cache what it read before it. */
+  private revocations = 0;
 
-  constructor(db: Kysely<Database>, bootstrapToken: string | undefined, cacheMs: number) {
+  constructor(db: Kysely<Database>, options: AuthenticatorOptions) {
     this.db = db;
-    this.bootstrapToken = bootstrapToken;
-    this.cacheMs = cacheMs;
+    this.bootstrapToken = options.bootstrapToken;
+    this.cache = options.cacheMs > 0 ? new LRUCache<string, Actor>({ max: options.cacheSize, ttl: options.cacheMs }) : null;
+    options.changes?.onChange((change) => {
+      if (change.kind === 'user_tokens') this.forgetUser(change.userId);
+    });
+    // Revocations may have been missed while the feed was down.
+    options.changes?.onResync(() => this.forgetAll());
   }
 
-  async authenticate(token: string): Promise<Actor | null> {
+  /** The actor of a token known without a database read: the bootstrap admin, or a recently looked-up token. */
+  known(token: string): Actor | undefined {
     if (this.bootstrapToken && sameSecret(token, this.bootstrapToken)) return BOOTSTRAP_ADMIN;
-    const key = hashToken(token);
-    const cacheKey = key.toString('base64');
-    const cached = this.cache.get(cacheKey);
-    const now = Date.now();
-    if (cached && cached.expiresAt > now) return cached.actor;
-    const row = await this.db
-      .selectFrom('api_tokens as t')
-      .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id as token_id', 'u.id', 'u.name', 'u.role', 'u.unit_code'])
-      .where('t.token_hash', '=', key)
-      .where('t.revoked_at', 'is', null)
-      .where('u.disabled_at', 'is', null)
-      .executeTakeFirst();
-    const actor: Actor | null = row
-      ? { id: row.id, name: row.name, role: row.role as Role, unitCode: row.unit_code }
-      : null;
-    // The last-used time is written when the lookup is not cached: at most once per cache period.
-    if (row) await this.db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(cacheKey, { actor, expiresAt: now + this.cacheMs });
+    return this.cache?.get(cacheKey(token));
+  }
+
+  /** Asks the database; caches the answer only when the token is valid. */
+  async lookUp(token: string): Promise<Actor | null> {
+    const revocationsBefore = this.revocations;
+    // One round trip: the lookup also records the token's last use (at most once a minute).
+    const { rows } = await sql<{ id: string; name: string; role: string; unit_code: string | null }>`
+      WITH found AS (
+        SELECT t.id AS token_id, t.last_used_at, u.id, u.name, u.role, u.unit_code
+        FROM api_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND u.disabled_at IS NULL
+      ), touched AS (
+        UPDATE api_tokens SET last_used_at = now()
+        WHERE id IN (SELECT token_id FROM found WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+      )
+      SELECT id, name, role, unit_code FROM found`.execute(this.db);
+    const row = rows[0];
+    if (!row) return null;
+    const actor: Actor = { id: row.id, name: row.name, role: row.role as Role, unitCode: row.unit_code };
+    if (this.revocations === revocationsBefore) this.cache?.set(cacheKey(token), actor);
     return actor;
   }
 
-  /** Forgets a revoked token at once in this process. */
-  forget(tokenHash: Buffer): void {
-    this.cache.delete(tokenHash.toString('base64'));
+  /** Drops a user's cached tokens (disabled, or tokens rotated). Rare: a scan of the cache is fine. */
+  forgetUser(userId: string): void {
+    this.revocations += 1;
+    if (!this.cache) return;
+    const keys = [...this.cache.entries()].filter(([, actor]) => actor.id === userId).map(([key]) => key);
+    for (const key of keys) this.cache.delete(key);
   }
 
-  /** Forgets every cached lookup of a user (disabled, tokens rotated) at once in this process. */
-  forgetUser(userId: string): void {
-    for (const [key, entry] of this.cache) if (entry.actor?.id === userId) this.cache.delete(key);
+  forgetAll(): void {
+    this.revocations += 1;
+    this.cache?.clear();
   }
 }

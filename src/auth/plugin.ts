@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../../machines/submission.types.ts';
 import { AppError, errors } from '../errors.ts';
 import type { SessionAuth } from '../services/sessions.ts';
+import type { Authenticator } from './authenticator.ts';
 import { assertSameOrigin, changesState, SESSION_COOKIE } from './session-cookie.ts';
 
 declare module 'fastify' {
@@ -19,8 +20,27 @@ declare module 'fastify' {
 
 /** How a request proves who it is: a bearer token (integrations) or a session cookie (people). */
 export interface RequestAuthenticator {
-  authenticate(token: string): Promise<Actor | null>;
+  tokens: Authenticator;
   authenticateSession(cookieValue: string): Promise<SessionAuth | null>;
+}
+
+/**
+ * A token not known in-process is looked up in the database, unless its address has failed too
+ * often (429, see AuthFailureLimit); a token that turns out unknown counts as a failure.
+ */
+async function lookUpLimited(request: FastifyRequest, authenticator: Authenticator, token: string): Promise<Actor> {
+  const failures = request.server.authFailures;
+  await failures?.refuseIfBlocked(request);
+  const actor = await authenticator.lookUp(token);
+  if (actor) return actor;
+  await failures?.recordFailure(request);
+  throw errors.unauthenticated();
+}
+
+async function bearerActor(request: FastifyRequest, tokens: Authenticator, header: string): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw errors.unauthenticated();
+  return tokens.known(match[1]) ?? (await lookUpLimited(request, tokens, match[1]));
 }
 
 /**
@@ -32,10 +52,7 @@ export function requireActor(authenticator: RequestAuthenticator, roles?: readon
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = match ? await authenticator.authenticate(match[1]) : null;
-      if (!actor) throw errors.unauthenticated();
-      request.actor = actor;
+      request.actor = await bearerActor(request, authenticator.tokens, header);
       request.sessionId = null;
     } else {
       const cookie = request.cookies?.[SESSION_COOKIE];

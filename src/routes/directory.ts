@@ -54,7 +54,6 @@ export async function directoryRoutes(app: FastifyInstance, services: Services) 
     schema: { tags, summary: 'Revoke a user’s tokens and issue a new one (shown once)', params: uuidParam, response: { 201: z.object({ id: z.string(), token: z.string() }), ...errorResponses } },
   }, async (request, reply) => {
     const rotated = await rotateToken(services.db, services.audit, request.params.id, actorOf(request).id);
-    services.tokens.forgetUser(request.params.id);
     return reply.status(201).send(rotated);
   });
 
@@ -63,7 +62,6 @@ export async function directoryRoutes(app: FastifyInstance, services: Services) 
     schema: { tags, summary: 'Disable a user: their sessions end and their tokens stop working', params: uuidParam, response: { 204: z.null(), ...errorResponses } },
   }, async (request, reply) => {
     await disableUser(services.db, services.sessions, services.audit, request.params.id, actorOf(request).id);
-    services.tokens.forgetUser(request.params.id);
     return reply.status(204).send(null);
   });
 
@@ -105,7 +103,7 @@ export async function directoryRoutes(app: FastifyInstance, services: Services) 
     preHandler: admins,
     schema: { tags, summary: 'Revoke one of a user’s API tokens', params: userAndItem, response: { 204: z.null(), ...errorResponses } },
   }, async (request, reply) => {
-    services.tokens.forget(await services.apiTokens.revoke(request.params.id, request.params.itemId, actorOf(request).id));
+    await services.apiTokens.revoke(request.params.id, request.params.itemId, actorOf(request).id);
     return reply.status(204).send(null);
   });
 

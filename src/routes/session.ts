@@ -128,7 +128,7 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
     schema: { tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 204: z.null(), ...errorResponses } },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    services.tokens.forget(await services.apiTokens.revoke(actor.id, request.params.id, actor.id));
+    await services.apiTokens.revoke(actor.id, request.params.id, actor.id);
     return reply.status(204).send(null);
   });
 }

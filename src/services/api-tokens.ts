@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import { commitWithChange } from '../change-feed.ts';
 import { errors } from '../errors.ts';
 import type { AuditLog } from './audit.ts';
 
@@ -49,18 +50,19 @@ export class ApiTokens {
     }));
   }
 
-  /** Revokes one of the user's tokens; returns its hash so that caches can forget it at once. */
-  async revoke(userId: string, tokenId: string, actorId: string): Promise<Buffer> {
-    const row = await this.db
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', tokenId)
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .returning('token_hash')
-      .executeTakeFirst();
-    if (!row) throw errors.notFound('Token');
-    await this.audit.record({ action: 'token_revoked', actorId, subjectId: userId, details: { token: tokenId } });
-    return row.token_hash;
+  /** Revokes one of the user's tokens: at once in this process, within moments in the others. */
+  async revoke(userId: string, tokenId: string, actorId: string): Promise<void> {
+    await commitWithChange(this.db, { kind: 'user_tokens', userId }, async (tx) => {
+      const row = await tx
+        .updateTable('api_tokens')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', tokenId)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('Token');
+      await this.audit.record({ action: 'token_revoked', actorId, subjectId: userId, details: { token: tokenId } }, tx);
+    });
   }
 }

@@ -1,18 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { announceChange } from '../change-feed.ts';
 import { startOfDay } from '../time/shanghai.ts';
 import type { SubmissionCommands } from './submission-commands.ts';
 
 /**
- * After an admin changed the calendar: items that still have deadlines and whose reporting window
- * holds the changed day (or whose deadline was counted without calendar data) get them recomputed,
- * through the command service, so that the history says so and the jobs are scheduled again.
+ * After an admin changed the calendar: every process reloads it (the change feed, this one too),
+ * and items that still have deadlines and whose reporting window holds the changed day (or whose
+ * deadline was counted without calendar data) get them recomputed, through the command service, so
+ * that the history says so and the jobs are scheduled again.
  */
 export async function rescheduleAfterCalendarChange(
   db: Kysely<Database>,
   commands: SubmissionCommands,
   changed: { day: string } | { year: number },
 ): Promise<number> {
+  await announceChange(db, { kind: 'calendar' });
   let query = db.selectFrom('items').select('id').where('state', 'in', ['draft', 'awaiting_signoff', 'submitted']);
   if ('day' in changed) {
     const dayStart = new Date(startOfDay(changed.day));

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../../db/database.ts';
 import { Authenticator } from '../auth/authenticator.ts';
+import { calendarVersion } from '../calendar-store.ts';
+import type { ChangeFeed } from '../change-feed.ts';
 import type { Config } from '../config.ts';
+import { DependencyMonitor } from '../dependencies.ts';
 import { Metrics } from '../metrics.ts';
 import type { QueueKit } from '../../workers/queues.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
@@ -27,6 +30,8 @@ export interface Infrastructure {
   pool: pg.Pool;
   units: UnitDirectory;
   calendar: WorkCalendar;
+  /** Calendar changes and token revocations, heard from every process. */
+  changes: ChangeFeed;
   clock: () => number;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
@@ -35,6 +40,8 @@ export interface Services extends Infrastructure {
   /** The queue backend, where this process has one (admin job views, readiness, metrics). */
   queues?: QueueKit;
   metrics: Metrics;
+  /** Postgres and the queue backend: answering now? (/readyz, dependency_up). */
+  dependencies: DependencyMonitor;
   images: ImageService;
   /** Reporting deadline and staleness, from the configuration. */
   deadlineRules: DeadlineRules;
@@ -51,7 +58,7 @@ export interface Services extends Infrastructure {
 }
 
 export function createServices(infra: Infrastructure, queues?: QueueKit): Services {
-  const { config, db, pool, units, calendar, clock, log } = infra;
+  const { config, db, pool, units, calendar, changes, clock, log } = infra;
   const images = new ImageService(db, new FolderImageStore(config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads')), {
     maxBytes: config.MAX_IMAGE_BYTES,
     maxPixels: config.MAX_IMAGE_PIXELS,
@@ -66,7 +73,13 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
     const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).executeTakeFirst();
     return Number(row?.n ?? 0);
   };
-  const tokens = new Authenticator(db, config.BOOTSTRAP_ADMIN_TOKEN, config.TOKEN_CACHE_MS);
+  const dependencies = new DependencyMonitor({ db, queues, timeoutMs: config.READY_TIMEOUT_MS, log });
+  const tokens = new Authenticator(db, {
+    bootstrapToken: config.BOOTSTRAP_ADMIN_TOKEN,
+    cacheMs: config.TOKEN_CACHE_MS,
+    cacheSize: config.TOKEN_CACHE_SIZE,
+    changes,
+  });
   const sessions = new Sessions(db, clock, { idleMs: config.SESSION_IDLE_MS, maxMs: config.SESSION_MAX_MS });
   const audit = new AuditLog(db, clock);
   const throttle = new SignInThrottle(db, {
@@ -79,17 +92,22 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
     tokens,
     sessions,
     audit,
-    authenticator: {
-      authenticate: (token) => tokens.authenticate(token),
-      authenticateSession: (value) => sessions.authenticate(value),
-    },
+    authenticator: { tokens, authenticateSession: (value) => sessions.authenticate(value) },
     accounts: new Accounts({ db, units, sessions, throttle, audit, clock, passwordMinLength: config.PASSWORD_MIN_LENGTH }),
     apiTokens: new ApiTokens(db, audit),
     queues,
     images,
     quality,
     deadlineRules,
-    metrics: new Metrics({ kit: queues, outboxBacklog }),
+    dependencies,
+    metrics: new Metrics({
+      kit: queues,
+      outboxBacklog,
+      dependencies: () => dependencies.check(),
+      calendarVersion: () => calendarVersion(calendar),
+      changeFeedConnected: () => changes.connected,
+      timeoutMs: config.READY_TIMEOUT_MS,
+    }),
     commands: new SubmissionCommands({
       pool,
       units,

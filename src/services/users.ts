@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { Role } from '../../machines/submission.types.ts';
 import { BOOTSTRAP_ADMIN } from '../auth/authenticator.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import { commitWithChange } from '../change-feed.ts';
 import { errors } from '../errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Accounts } from './accounts.ts';
@@ -106,12 +107,16 @@ export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
   }));
 }
 
-/** Revokes the user's tokens and issues a new one (shown once). */
+/**
+ * Revokes the user's tokens and issues a new one (shown once). The old tokens stop working at once
+ * in this process and, through the change feed, within moments in the others.
+ */
 export async function rotateToken(db: Kysely<Database>, audit: AuditLog, userId: string, actorId: string): Promise<{ id: string; token: string }> {
+  if (userId === BOOTSTRAP_ADMIN.id) throw errors.notFound('User');
   const token = newToken();
-  await db.transaction().execute(async (tx) => {
+  await commitWithChange(db, { kind: 'user_tokens', userId }, async (tx) => {
     const user = await tx.selectFrom('users').select('id').where('id', '=', userId).where('role', '<>', 'system').executeTakeFirst();
-    if (!user || userId === BOOTSTRAP_ADMIN.id) throw errors.notFound('User');
+    if (!user) throw errors.notFound('User');
     await tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     await tx.insertInto('api_tokens').values({ token_hash: hashToken(token), user_id: userId, revoked_at: null }).execute();
     await audit.record({ action: 'token_revoked', actorId, subjectId: userId, details: { all: true } }, tx);
@@ -120,10 +125,13 @@ export async function rotateToken(db: Kysely<Database>, audit: AuditLog, userId:
   return { id: userId, token };
 }
 
-/** A disabled user's tokens stop working (within the token cache time) and their sessions end at once. */
+/**
+ * A disabled user's sessions end and tokens stop working: at once in this process, within moments
+ * in the others.
+ */
 export async function disableUser(db: Kysely<Database>, sessions: Sessions, audit: AuditLog, userId: string, actorId: string): Promise<void> {
   if (userId === BOOTSTRAP_ADMIN.id) throw errors.notFound('User');
-  await db.transaction().execute(async (tx) => {
+  await commitWithChange(db, { kind: 'user_tokens', userId }, async (tx) => {
     const result = await tx
       .updateTable('users')
       .set({ disabled_at: new Date() })

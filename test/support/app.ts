@@ -44,6 +44,8 @@ export interface TestAppOptions {
   queue?: { backend: 'redis'; redisUrl: string } | { backend: 'postgres' };
   /** Also run the workers, relay and sweeper in-process (needs `queue`). */
   workers?: boolean;
+  /** Share another stack's database instead of a fresh one: two processes on one database. */
+  databaseUrl?: string;
 }
 
 /** Short intervals so that worker tests run in seconds; real BullMQ, real time. */
@@ -57,7 +59,7 @@ export const FAST_WORKER_ENV = {
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl ? { url: options.databaseUrl } : await createTestDatabase();
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: database.url,
