@@ -41,14 +41,25 @@ export async function benchCommands(options: CommandBenchOptions) {
   await migrateToLatest(handle.db);
   const units = await UnitDirectory.load(handle.db);
   const calendar = await loadCalendar(handle.db);
+  // Fixture: the historical import writes the items (one batched replay per record, fast), closed as
+  // history; then they are put back in the reviewers' queue, as if just signed off, so that reviewers
+  // can claim and unclaim them. The import refuses to leave undecided items live: that is its rule.
   const rows = Array.from({ length: options.items }, (_, i) => ({
     externalId: `bench-${i}`,
     unitCode: units.list[i % units.list.length].code,
     title: `${units.list[i % units.list.length].name}计生协开展活动`,
-    eventDate: '2026-11-20',
-    submittedAt: '2026-11-21T09:00:00+08:00',
+    eventDate: '2026-01-05',
+    submittedAt: '2026-01-06T09:00:00+08:00',
   }));
-  await importSubmissions({ db: handle.db, units, calendar, rules: { dueWorkdays: 5, dueWorkdaysMajor: 3, staleDays: 14 } }, BOOTSTRAP_ADMIN, rows);
+  const imported = await importSubmissions(
+    { db: handle.db, units, calendar, rules: { dueWorkdays: 5, dueWorkdaysMajor: 3, staleDays: 14 }, clock: Date.now },
+    BOOTSTRAP_ADMIN,
+    rows,
+  );
+  if (imported.errors.length > 0) throw new Error(`bench fixture: ${JSON.stringify(imported.errors.slice(0, 3))}`);
+  await handle.pool.query(
+    `UPDATE items SET state = 'submitted', snapshot = jsonb_set(snapshot, '{value}', '"submitted"') WHERE external_id LIKE 'bench-%'`,
+  );
   const reviewer = await createUser(handle.db, units, { name: 'bench reviewer', role: 'reviewer' });
   const ids = (await handle.db.selectFrom('items').select('id').orderBy('external_id').execute()).map((r) => r.id);
   const perLoop = Math.floor(ids.length / options.concurrency);

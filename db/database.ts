@@ -117,6 +117,8 @@ export interface ItemHistoryTable {
   signer: string | null;
   at: Timestamp;
   stay_seconds: number | null;
+  /** A step the historical import replayed (migration 0006). */
+  imported: Generated<boolean>;
 }
 
 export interface OutboxTable {
@@ -126,7 +128,10 @@ export interface OutboxTable {
   topic: string;
   payload: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
+  /** When the row was handed on: queued by the relay, or applied by the reconciler. */
   dispatched_at: Timestamp | null;
+  /** When its effect was recorded in Postgres; rows not done are the reconciler's work. */
+  done_at: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {

@@ -1,4 +1,4 @@
-import { and, assign, setup } from 'xstate';
+import { and, assign, or, setup } from 'xstate';
 import {
   UNIT_SCOPED_ROLES,
   type Effect,
@@ -17,6 +17,13 @@ import {
 export const MACHINE_VERSION = 1;
 
 const may = (...roles: Role[]) => ({ type: 'actorMay', params: { roles } }) as const;
+/**
+ * A step the historical import replays: its own roles, or the import. The old portal's records say
+ * what happened and when, not who did it, so the importing admin stands in (recorded in the history).
+ */
+const mayOrImport = (...roles: Role[]) => or([may(...roles), 'importedStep']);
+/** The quality gate; an imported step passes it unchecked: the old portal kept no photos to check. */
+const qualityOrImport = or(['passesQuality', 'importedStep']);
 const notify = (kind: NotificationKind) => ({ type: 'notify', params: { kind } }) as const;
 const award = (kind: ScoreKind) => ({ type: 'award', params: { kind } }) as const;
 
@@ -38,6 +45,7 @@ const submissionSetup = setup({
       params.roles.includes(event.actor.role) &&
       (!UNIT_SCOPED_ROLES.has(event.actor.role) || event.actor.unitCode === context.unitCode),
     passesQuality: ({ event }) => 'qualityErrors' in event && event.qualityErrors === 0,
+    importedStep: ({ event }) => isImportedStep(event),
     notStale: ({ context, event }) => event.now <= context.staleAt,
     isStale: ({ context, event }) => event.now > context.staleAt,
     isPastDueAndNotFlagged: ({ context, event }) => !context.late && event.now > context.dueAt,
@@ -59,14 +67,22 @@ const submissionSetup = setup({
     applyDeadlines: assign(({ event }) =>
       event.type === 'edit' || event.type === 'reschedule' ? { dueAt: event.dueAt, staleAt: event.staleAt } : {},
     ),
+    // An imported sign-off names nobody: the old portal did not record the signer, and the admin did not sign.
     recordSignOff: assign(({ event }) =>
-      event.type === 'sign_off' ? { signer: event.signer, signedBy: event.actor.id, signedAt: event.now } : {},
+      event.type === 'sign_off'
+        ? { signer: event.signer, signedBy: event.imported ? null : event.actor.id, signedAt: event.now }
+        : {},
     ),
     recordAdoption: assign({ adoptedAt: ({ event }) => event.now, decidedAt: ({ event }) => event.now }),
     recordDecision: assign({ decidedAt: ({ event }) => event.now }),
     recordNationalAdoption: assign({ nationalAdoptedAt: ({ event }) => event.now }),
   },
 });
+
+/** Whether an event is a step replayed by the historical import: only an admin's, and only with the flag. */
+export function isImportedStep(event: SubmissionEvent): boolean {
+  return event.imported === true && event.actor.role === 'admin';
+}
 
 /** Entering `submitted`: points are earned the first time only. */
 const recordSubmission = submissionSetup.enqueueActions(({ context, event, enqueue }) => {
@@ -115,13 +131,13 @@ export const submissionMachine = submissionSetup.createMachine({
         edit: { guard: may('editor'), actions: ['applyDeadlines', 'schedule_deadlines'] },
         reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
         request_signoff: {
-          guard: and([may('editor'), 'passesQuality']),
+          guard: and([mayOrImport('editor'), qualityOrImport]),
           target: 'awaiting_signoff',
           actions: notify('signoff_requested'),
         },
         withdraw: { guard: may('editor'), target: 'withdrawn' },
-        mark_late: { guard: and([may('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
-        expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        mark_late: { guard: and([mayOrImport('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
+        expire: { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') },
       },
     },
     awaiting_signoff: {
@@ -129,14 +145,14 @@ export const submissionMachine = submissionSetup.createMachine({
       on: {
         reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
         sign_off: {
-          guard: and([may('approver'), 'passesQuality']),
+          guard: and([mayOrImport('approver'), qualityOrImport]),
           target: 'submitted',
           actions: ['recordSignOff', recordSubmission],
         },
         return: { guard: may('approver'), target: 'draft', actions: notify('returned') },
         withdraw: { guard: may('editor'), target: 'withdrawn' },
-        mark_late: { guard: and([may('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
-        expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        mark_late: { guard: and([mayOrImport('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
+        expire: { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') },
         remind: {
           guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'signoff_waiting' } }, 'notYetReminded']),
           actions: ['markReminded', notify('signoff_waiting')],
@@ -151,12 +167,12 @@ export const submissionMachine = submissionSetup.createMachine({
         claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
         unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
         adopt: {
-          guard: and([may('reviewer'), 'notClaimedByOther', 'notStale']),
+          guard: and([mayOrImport('reviewer'), 'notClaimedByOther', 'notStale']),
           target: 'adopted',
           actions: ['recordAdoption', award('adopted'), notify('adopted')],
         },
         reject: {
-          guard: and([may('reviewer'), 'notClaimedByOther']),
+          guard: and([mayOrImport('reviewer'), 'notClaimedByOther']),
           target: 'rejected',
           actions: ['recordDecision', notify('rejected')],
         },
@@ -165,7 +181,7 @@ export const submissionMachine = submissionSetup.createMachine({
           target: 'draft',
           actions: notify('returned_for_revision'),
         },
-        expire: { guard: and([may('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        expire: { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') },
         remind: {
           guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'stale_soon' } }, 'notYetReminded']),
           actions: ['markReminded', notify('stale_soon')],
@@ -174,7 +190,7 @@ export const submissionMachine = submissionSetup.createMachine({
     },
     adopted: {
       on: {
-        forward_national: { guard: may('reviewer'), target: 'forwarded_national', actions: notify('forwarded') },
+        forward_national: { guard: mayOrImport('reviewer'), target: 'forwarded_national', actions: notify('forwarded') },
       },
     },
     forwarded_national: {
@@ -183,12 +199,12 @@ export const submissionMachine = submissionSetup.createMachine({
         claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
         unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
         record_national_adoption: {
-          guard: and([may('reviewer'), 'notClaimedByOther']),
+          guard: and([mayOrImport('reviewer'), 'notClaimedByOther']),
           target: 'national_adopted',
           actions: ['recordNationalAdoption', award('national_adopted'), notify('national_adopted')],
         },
         record_national_decline: {
-          guard: and([may('reviewer'), 'notClaimedByOther']),
+          guard: and([mayOrImport('reviewer'), 'notClaimedByOther']),
           target: 'national_declined',
           actions: notify('national_declined'),
         },

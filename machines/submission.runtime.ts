@@ -1,5 +1,5 @@
-import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { effectsOf, submissionMachine } from './submission.machine.ts';
+import { createActor, getNextTransitions, initialTransition, transition, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { effectsOf, isImportedStep, submissionMachine } from './submission.machine.ts';
 import {
   ACTIONS,
   type Action,
@@ -44,20 +44,26 @@ export type Outcome =
   | { ok: true; snapshot: SubmissionSnapshot; from: SubmissionState; to: SubmissionState; effects: Effect[] }
   | { ok: false; refusal: Refusal };
 
+type Actions = ReadonlyArray<{ type: string; params?: unknown }>;
+/** One transition of the machine: the next snapshot and the actions it asks for. */
+type Step = (snapshot: SubmissionSnapshot, event: SubmissionEvent) => readonly [SubmissionSnapshot, Actions];
+
+const pureStep: Step = (snapshot, event) => transition(submissionMachine, snapshot, event);
+
 /**
  * Applies one event. A refusal says why, so that the API can answer 403, 409 or 422 without a
  * second rule table: the roles come from the machine's own guards.
  */
-export function applyEvent(snapshot: SubmissionSnapshot, event: SubmissionEvent): Outcome {
+export function applyEvent(snapshot: SubmissionSnapshot, event: SubmissionEvent, step: Step = pureStep): Outcome {
   const from = snapshot.value as SubmissionState;
-  const [next, actions] = transition(submissionMachine, snapshot, event);
+  const [next, actions] = step(snapshot, event);
   // xstate returns the very same snapshot when no transition is enabled.
   if (next === snapshot && !snapshot.can(event)) return { ok: false, refusal: explainRefusal(snapshot, event) };
   return { ok: true, snapshot: next, from, to: next.value as SubmissionState, effects: effectsOf(actions) };
 }
 
 function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): Refusal {
-  if (!rolesFor(event.type).has(event.actor.role)) return { kind: 'forbidden' };
+  if (!rolesFor(event.type).has(event.actor.role) && !isImportedStep(event)) return { kind: 'forbidden' };
   const withoutQualityFaults = { ...event, qualityErrors: 0 } as SubmissionEvent;
   if ('qualityErrors' in event && snapshot.can(withoutQualityFaults)) return { kind: 'quality' };
   const { claimedBy, staleAt } = snapshot.context;
@@ -67,6 +73,76 @@ function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): R
   }
   if (stateAccepts && event.type === 'adopt' && event.now > staleAt) return { kind: 'stale', staleAt };
   return { kind: 'invalid_transition', state: snapshot.value as SubmissionState };
+}
+
+export interface ReplayedStep {
+  event: SubmissionEvent;
+  from: SubmissionState;
+  to: SubmissionState;
+  effects: Effect[];
+}
+
+export type Replay =
+  | { ok: true; snapshot: SubmissionSnapshot; created: Effect[]; steps: ReplayedStep[] }
+  | { ok: false; index: number; event: SubmissionEvent; refusal: Refusal };
+
+/**
+ * Creates an item and applies the events in order, as the commands would have one by one: the
+ * historical import's replay. Stops at the first event the machine refuses (`index` into `events`).
+ */
+export function replay(input: SubmissionInput, events: readonly SubmissionEvent[]): Replay {
+  const inert = inertMachine();
+  const created = inert.create(input);
+  let snapshot = created.snapshot;
+  const steps: ReplayedStep[] = [];
+  for (const [index, event] of events.entries()) {
+    const outcome = applyEvent(snapshot, event, inert.step);
+    if (!outcome.ok) return { ok: false, index, event, refusal: outcome.refusal };
+    steps.push({ event, from: outcome.from, to: outcome.to, effects: outcome.effects });
+    snapshot = outcome.snapshot;
+  }
+  return { ok: true, snapshot, created: created.effects, steps };
+}
+
+/**
+ * The machine's own `getInitialSnapshot` and `transition`, called with one inert actor scope that
+ * only collects the actions. That is what xstate's pure `transition()` does, except that it builds a
+ * throwaway actor (and with it the whole initial state) on every call: most of a step's cost. A
+ * replay takes steps by the ten thousand, so the scope is built once, on first use. Sharing it is
+ * safe: a step is synchronous, and the machine spawns nothing and sends nothing.
+ */
+let inert: { step: Step; create(input: SubmissionInput): { snapshot: SubmissionSnapshot; effects: Effect[] } } | undefined;
+
+function inertMachine() {
+  if (inert) return inert;
+  let collected: Array<{ type: string; params?: unknown }> = [];
+  const self = createActor(submissionMachine, { input: { unitCode: '', dueAt: 0, staleAt: 0 } });
+  const scope: AnyActorScope = {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: (action) => {
+      collected.push(action);
+    },
+  };
+  const collecting = <T>(run: () => T): readonly [T, Actions] => {
+    collected = [];
+    const result = run();
+    return [result, collected];
+  };
+  inert = {
+    step: (snapshot, event) => collecting(() => submissionMachine.transition(snapshot, event, scope)),
+    create: (input) => {
+      const [snapshot, actions] = collecting(() => submissionMachine.getInitialSnapshot(scope, input));
+      return { snapshot, effects: effectsOf(actions) };
+    },
+  };
+  return inert;
 }
 
 /**

@@ -51,12 +51,19 @@ interface EventBase {
   actor: Actor;
   /** Epoch milliseconds: the clock comes in the event so that the machine stays pure. */
   now: number;
+  /**
+   * Set only by the historical import, which replays a step the old portal recorded: an admin then
+   * stands in for the step's own role, and the quality checks (the old portal kept no photos) do
+   * not apply. Never set from a request. See `importedStep` in the machine.
+   */
+  imported?: boolean;
 }
 
 export type SubmissionEvent = EventBase &
   (
-    | { type: 'request_signoff'; qualityErrors: number }
-    | { type: 'sign_off'; signer: string; qualityErrors: number }
+    /** `qualityErrors` is absent when no checks ran (an imported step); `signer` is null when nobody is known. */
+    | { type: 'request_signoff'; qualityErrors?: number }
+    | { type: 'sign_off'; signer: string | null; qualityErrors?: number }
     | { type: 'return' | 'reject' | 'return_for_revision'; reason: string }
     | {
         type:

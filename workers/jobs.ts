@@ -10,6 +10,8 @@ export const deadlineJob = z.object({
 export type DeadlineJob = z.infer<typeof deadlineJob>;
 
 export const scoreJob = z.object({
+  /** The outbox row that promised the entry, marked done with it (absent in jobs queued before it was added). */
+  outboxId: z.number().int().positive().optional(),
   itemId: z.uuid(),
   seq: z.number().int().positive(),
   kind: z.enum(['submitted', 'adopted', 'national_adopted']),
@@ -39,3 +41,34 @@ export const webhookJob = z.object({
   }),
 });
 export type WebhookJob = z.infer<typeof webhookJob>;
+
+/** An outbox row as the relay and the reconciler read it. */
+export interface OutboxRow {
+  id: number;
+  item_id: string | null;
+  history_seq: number | null;
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+/** The job a 'score' row promises: the relay queues it, the reconciler applies it directly. */
+export function scoreJobOf(row: OutboxRow): ScoreJob {
+  return scoreJob.parse({
+    outboxId: row.id,
+    itemId: row.item_id,
+    seq: row.history_seq,
+    kind: row.payload.kind,
+    unitCode: row.payload.unitCode,
+  });
+}
+
+/** The job a 'notify' row promises. */
+export function notificationJobOf(row: OutboxRow): NotificationJob {
+  return notificationJob.parse({
+    outboxId: row.id,
+    itemId: row.item_id,
+    kind: row.payload.kind,
+    unitCode: row.payload.unitCode,
+    reason: row.payload.reason ?? null,
+  });
+}

@@ -1,8 +1,10 @@
 import type { Job } from 'bullmq';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, NotificationsTable } from '../db/database.ts';
 import { notificationJob, webhookJob, type NotificationJob } from './jobs.ts';
 import { NOTIFICATION_TEMPLATES, type Audience } from './notification-messages.ts';
+import { markOutboxDone } from './outbox-done.ts';
+import { withinQueueTimeout } from './queue-guard.ts';
 import type { QueueKit } from './queues.ts';
 
 const ROLES_OF: Record<Exclude<Audience, 'reviewers'>, string[]> = {
@@ -22,37 +24,63 @@ async function recipients(db: Kysely<Database>, audience: Audience, unitCode: st
   return (await query.execute()).map((r) => r.id);
 }
 
-/**
- * Stores one notification per recipient (unique per recipient and outbox row, so a retry adds
- * nothing), then queues a webhook delivery per matching webhook with a deterministic id.
- */
-export async function deliverNotification(db: Kysely<Database>, kit: QueueKit, data: NotificationJob): Promise<number> {
-  const template = NOTIFICATION_TEMPLATES[data.kind];
-  if (!template) return 0;
-  const item = await db
-    .selectFrom('items')
-    .select(['title', 'due_at', 'stale_at', 'claimed_by'])
-    .where('id', '=', data.itemId)
-    .executeTakeFirst();
-  if (!item) return 0;
-  const message = template.text({ title: item.title, reason: data.reason, dueAt: item.due_at, staleAt: item.stale_at });
-  const userIds = await recipients(db, template.audience, data.unitCode, item.claimed_by);
-  const source = `outbox-${data.outboxId}`;
-  if (userIds.length > 0) {
-    await db
-      .insertInto('notifications')
-      .values(userIds.map((user_id) => ({ user_id, item_id: data.itemId, kind: data.kind, message, source, read_at: null })))
-      .onConflict((oc) => oc.columns(['user_id', 'source']).doNothing())
-      .execute();
-  }
-  const hooks = await db
+async function matchingWebhooks(db: Kysely<Database>, unitCode: string, userIds: string[]) {
+  return db
     .selectFrom('webhooks')
     .select('id')
     .where('disabled_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('unit_code', '=', data.unitCode), ...(userIds.length ? [eb('user_id', 'in', userIds)] : [])]),
-    )
+    .where((eb) => eb.or([eb('unit_code', '=', unitCode), ...(userIds.length ? [eb('user_id', 'in', userIds)] : [])]))
     .execute();
+}
+
+/** Stores the notifications (unique per recipient and outbox row); with `done`, marks the row done in the same statement. */
+async function storeNotifications(db: Kysely<Database>, rows: Insertable<NotificationsTable>[], outboxId: number, done: boolean) {
+  if (rows.length === 0) {
+    if (done) await markOutboxDone(db, outboxId).execute();
+    return 0;
+  }
+  const into = done ? db.with('done', (qc) => markOutboxDone(qc, outboxId)) : db;
+  const result = await into
+    .insertInto('notifications')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['user_id', 'source']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export interface Delivered {
+  recipients: number;
+  /** Notifications added now (fewer than recipients when a retry finds some already there). */
+  stored: number;
+}
+
+/**
+ * Stores one notification per recipient, queues a webhook delivery per matching webhook (with a
+ * deterministic id), and marks the outbox row done. With no webhook to queue, storing and marking
+ * done are one statement. With webhooks, the notifications are stored first, so that people see
+ * them even while the queue is down; the row is done only once its deliveries are queued, so a
+ * queue failure throws and leaves it undone for a retry (the job's, or the reconciler's), which
+ * adds no second notification and queues each delivery under the same id. `kit` is null when the
+ * caller knows the queue is down.
+ */
+export async function deliverNotification(db: Kysely<Database>, kit: QueueKit | null, data: NotificationJob): Promise<Delivered> {
+  const template = NOTIFICATION_TEMPLATES[data.kind];
+  const item = template
+    ? await db.selectFrom('items').select(['title', 'due_at', 'stale_at', 'claimed_by']).where('id', '=', data.itemId).executeTakeFirst()
+    : undefined;
+  if (!template || !item) {
+    await markOutboxDone(db, data.outboxId).execute();
+    return { recipients: 0, stored: 0 };
+  }
+  const message = template.text({ title: item.title, reason: data.reason, dueAt: item.due_at, staleAt: item.stale_at });
+  const userIds = await recipients(db, template.audience, data.unitCode, item.claimed_by);
+  const hooks = await matchingWebhooks(db, data.unitCode, userIds);
+  const source = `outbox-${data.outboxId}`;
+  const rows = userIds.map((user_id) => ({ user_id, item_id: data.itemId, kind: data.kind, message, source, read_at: null }));
+  const stored = await storeNotifications(db, rows, data.outboxId, hooks.length === 0);
+  if (hooks.length === 0) return { recipients: userIds.length, stored };
+
+  if (!kit) throw new Error(`queue unavailable: ${hooks.length} webhook deliveries wait`);
   const createdAt = new Date().toISOString();
   for (const hook of hooks) {
     const delivery = `${source}-${hook.id}`;
@@ -61,11 +89,12 @@ export async function deliverNotification(db: Kysely<Database>, kit: QueueKit, d
       delivery,
       event: { id: source, kind: data.kind, itemId: data.itemId, unitCode: data.unitCode, message, createdAt },
     });
-    await kit.queue('webhooks').add('deliver', payload, { jobId: delivery });
+    await withinQueueTimeout(kit.queue('webhooks').add('deliver', payload, { jobId: delivery }), 'queue webhooks');
   }
-  return userIds.length;
+  await markOutboxDone(db, data.outboxId).execute();
+  return { recipients: userIds.length, stored };
 }
 
 export function notificationProcessor(db: Kysely<Database>, kit: QueueKit) {
-  return async (job: Job) => ({ recipients: await deliverNotification(db, kit, notificationJob.parse(job.data)) });
+  return async (job: Job) => deliverNotification(db, kit, notificationJob.parse(job.data));
 }

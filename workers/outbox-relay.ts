@@ -2,15 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
-import { deadlineJob, notificationJob, scoreJob } from './jobs.ts';
-import type { QueueKit } from './queues.ts';
+import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
+import type { QueueKit, QueueName } from './queues.ts';
+import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
 
-interface PendingRow {
-  id: number;
-  item_id: string | null;
-  history_seq: number | null;
-  topic: string;
-  payload: Record<string, unknown>;
+interface PendingRow extends OutboxRow {
   at: Date | null;
 }
 
@@ -19,6 +15,14 @@ interface PendingRow {
  * locked with SKIP LOCKED so that several relays (API and worker processes) share the work. If the
  * queue is down the transaction rolls back and the rows wait for the next pass: nothing is lost.
  * A row dispatched twice (crash between add and mark) is harmless: job ids are deterministic.
+ *
+ * Dispatched is not done: a score or notification row is done when its worker records the effect
+ * (the reconciler applies it if the job is lost). A deadlines row is done once its jobs are
+ * scheduled: the sweeper rebuilds lost deadline jobs from the items table. Rows the reconciler
+ * already applied (while the queue was down) are not dispatched again.
+ *
+ * Once a dispatch has failed, each pass first asks whether the queue answers, so that rows are
+ * not held locked (and workers and the reconciler kept waiting on them) while the queue is down.
  */
 export class OutboxRelay {
   private readonly db: Kysely<Database>;
@@ -26,6 +30,7 @@ export class OutboxRelay {
   private readonly calendar: WorkCalendar;
   private readonly settings: ReminderSettings;
   private readonly clock: () => number;
+  private queueFailed = false;
 
   constructor(db: Kysely<Database>, kit: QueueKit, calendar: WorkCalendar, settings: ReminderSettings, clock: () => number) {
     this.db = db;
@@ -37,20 +42,33 @@ export class OutboxRelay {
 
   /** Dispatches one batch; returns how many rows went out. */
   async dispatchBatch(): Promise<number> {
+    if (this.queueFailed && !(await queueAnswers(this.kit))) throw new Error('queue unavailable');
+    try {
+      const dispatched = await this.lockAndDispatch();
+      this.queueFailed = false;
+      return dispatched;
+    } catch (error) {
+      this.queueFailed = true;
+      throw error;
+    }
+  }
+
+  private lockAndDispatch(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const { rows } = await sql<PendingRow>`
         SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at
         FROM outbox o
         LEFT JOIN item_history h ON h.item_id = o.item_id AND h.seq = o.history_seq
-        WHERE o.dispatched_at IS NULL
+        WHERE o.dispatched_at IS NULL AND o.done_at IS NULL
         ORDER BY o.id
         LIMIT ${this.settings.batchSize ?? 200}
         FOR UPDATE OF o SKIP LOCKED`.execute(tx);
       if (rows.length === 0) return 0;
       for (const row of rows) await this.dispatch(row);
+      const now = new Date();
       await tx
         .updateTable('outbox')
-        .set({ dispatched_at: new Date() })
+        .set({ dispatched_at: now, done_at: sql<Date>`CASE WHEN topic = 'deadlines' THEN ${now}::timestamptz ELSE done_at END` })
         .where('id', 'in', rows.map((r) => r.id))
         .execute();
       return rows.length;
@@ -69,7 +87,6 @@ export class OutboxRelay {
 
   private async dispatch(row: PendingRow): Promise<void> {
     const itemId = row.item_id ?? '';
-    const seq = row.history_seq ?? 0;
     switch (row.topic) {
       case 'deadlines': {
         const dueAt = Date.parse(String(row.payload.dueAt));
@@ -77,20 +94,12 @@ export class OutboxRelay {
         await this.schedule(deadlineJobs(itemId, dueAt, staleAt, this.settings.staleReminderDays));
         return;
       }
-      case 'score': {
-        const data = scoreJob.parse({ itemId, seq, kind: row.payload.kind, unitCode: row.payload.unitCode });
-        await this.kit.queue('scores').add('score', data, { jobId: `outbox-${row.id}` });
+      case 'score':
+        await this.add('scores', 'score', scoreJobOf(row), `outbox-${row.id}`);
         return;
-      }
       case 'notify': {
-        const data = notificationJob.parse({
-          outboxId: row.id,
-          itemId,
-          kind: row.payload.kind,
-          unitCode: row.payload.unitCode,
-          reason: row.payload.reason ?? null,
-        });
-        await this.kit.queue('notifications').add('notify', data, { jobId: `outbox-${row.id}` });
+        const data = notificationJobOf(row);
+        await this.add('notifications', 'notify', data, `outbox-${row.id}`);
         if (data.kind === 'signoff_requested' && row.at) {
           const enteredAt = row.at.getTime();
           await this.schedule([signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar)]);
@@ -105,9 +114,11 @@ export class OutboxRelay {
   private async schedule(jobs: ScheduledJob[]): Promise<void> {
     const now = this.clock();
     for (const job of jobs) {
-      await this.kit
-        .queue('deadlines')
-        .add(job.data.event, deadlineJob.parse(job.data), { jobId: job.jobId, delay: Math.max(0, job.runAt - now) });
+      await this.add('deadlines', job.data.event, deadlineJob.parse(job.data), job.jobId, Math.max(0, job.runAt - now));
     }
+  }
+
+  private async add(queue: QueueName, name: string, data: object, jobId: string, delay?: number): Promise<void> {
+    await withinQueueTimeout(this.kit.queue(queue).add(name, data, { jobId, ...(delay === undefined ? {} : { delay }) }), `queue ${queue}`);
   }
 }

@@ -1,9 +1,10 @@
-import type { Job, Worker } from 'bullmq';
+import type { Job, Processor, Worker, WorkerOptions } from 'bullmq';
 import type { Services } from '../src/services/index.ts';
 import { deadlineProcessor } from './deadline.worker.ts';
 import { notificationProcessor } from './notification.worker.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import type { QueueName } from './queues.ts';
+import { Reconciler } from './reconciler.ts';
 import { scoreProcessor } from './score.worker.ts';
 import { Sweeper } from './sweeper.ts';
 import { webhookProcessor } from './webhook.worker.ts';
@@ -17,7 +18,7 @@ export interface WorkerRuntime {
 }
 
 export interface RuntimeOptions {
-  /** Fault injection for tests: hold score jobs open after their write. */
+  /** Fault injection for tests: hold score jobs open after their write (default FAULT_SCORE_PAUSE_MS). */
   scorePauseMs?: number;
 }
 
@@ -56,7 +57,9 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     signoffReminderWorkdays: config.SIGNOFF_REMINDER_WORKDAYS,
   };
   const relay = new OutboxRelay(db, kit, calendar, reminders, clock);
-  const sweeper = new Sweeper(db, commands, calendar, reminders, clock);
+  const sweeper = new Sweeper(db, commands, calendar, reminders, clock, new Reconciler(db, kit, log));
+  const stopping = new AbortController();
+  const scorePauseMs = options.scorePauseMs ?? config.FAULT_SCORE_PAUSE_MS;
 
   const instrument = (queue: QueueName, worker: Worker) => {
     worker.on('active', (job: Job) => {
@@ -74,11 +77,28 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     return worker;
   };
 
+  // Jobs running per worker, so that stop knows which workers are idle.
+  const running = new Map<Worker, number>();
+  const start = (queue: QueueName, processor: Processor, workerOptions?: Partial<WorkerOptions>) => {
+    const worker: Worker = kit.worker(
+      queue,
+      async (job) => {
+        running.set(worker, (running.get(worker) ?? 0) + 1);
+        try {
+          return await processor(job);
+        } finally {
+          running.set(worker, (running.get(worker) ?? 1) - 1);
+        }
+      },
+      workerOptions,
+    );
+    return instrument(queue, worker);
+  };
   const workers = [
-    instrument('deadlines', kit.worker('deadlines', deadlineProcessor(commands, clock))),
-    instrument('scores', kit.worker('scores', scoreProcessor(db, { pauseAfterWriteMs: options.scorePauseMs }))),
-    instrument('notifications', kit.worker('notifications', notificationProcessor(db, kit))),
-    instrument('webhooks', kit.worker('webhooks', webhookProcessor(db, { allowHosts: config.WEBHOOK_ALLOW_HOSTS }), { concurrency: 5 })),
+    start('deadlines', deadlineProcessor(commands, clock)),
+    start('scores', scoreProcessor(db, { pauseAfterWriteMs: scorePauseMs, signal: stopping.signal })),
+    start('notifications', notificationProcessor(db, kit)),
+    start('webhooks', webhookProcessor(db, { allowHosts: config.WEBHOOK_ALLOW_HOSTS }), { concurrency: 5 }),
   ];
 
   const stopRelay = every(config.OUTBOX_POLL_MS, 'outbox-relay', log, () => relay.drain());
@@ -89,7 +109,14 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     sweeper,
     workers,
     stop: async () => {
+      stopping.abort();
       await Promise.all([stopRelay(), stopSweeper()]);
+      // A worker with a job running is closed gracefully (the job finishes). An idle one is closed
+      // with force, which for it differs only in not waiting for its blocking connection to end:
+      // after a Redis outage BullMQ 6.7 can leave that connection reconnecting for good, and a
+      // graceful close would then never return. A job fetched in that instant is handed back
+      // when its lock expires (jobs are idempotent).
+      await Promise.all(workers.map((w) => w.close((running.get(w) ?? 0) === 0)));
       await kit.close();
     },
   };

@@ -1,13 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { pointsFor, rulesForYear } from '../src/services/scoring-rules.ts';
 import { shanghaiDate, yearOf } from '../src/time/shanghai.ts';
 import { scoreJob, type ScoreJob } from './jobs.ts';
+import { markOutboxDone } from './outbox-done.ts';
 
 /**
- * Writes the ledger entry for one scoring transition. Unique per (item, history seq, kind): a retry,
- * a duplicate job or a worker killed half-way and restarted adds nothing.
+ * Writes the ledger entry for one scoring transition and marks its outbox row done, in one
+ * statement. Unique per (item, history seq, kind): a retry, a duplicate job, the reconciler or a
+ * worker killed half-way and restarted adds nothing.
  */
 export async function recordScore(db: Kysely<Database>, data: ScoreJob): Promise<boolean> {
   const history = await db
@@ -20,7 +23,9 @@ export async function recordScore(db: Kysely<Database>, data: ScoreJob): Promise
   const occurredOn = shanghaiDate(history.at.getTime());
   const rules = await rulesForYear(db, yearOf(occurredOn));
   if (!rules) throw new Error('no scoring rules defined');
-  const inserted = await db
+  const { outboxId } = data;
+  const into = outboxId ? db.with('done', (qc) => markOutboxDone(qc, outboxId)) : db;
+  const inserted = await into
     .insertInto('score_entries')
     .values({
       item_id: data.itemId,
@@ -36,11 +41,17 @@ export async function recordScore(db: Kysely<Database>, data: ScoreJob): Promise
   return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export function scoreProcessor(db: Kysely<Database>, options: { pauseAfterWriteMs?: number } = {}) {
+export interface ScoreWorkerOptions {
+  /** Fault injection for the crash tests: hold the job open this long after its write. */
+  pauseAfterWriteMs?: number;
+  /** Ends such a pause early (the runtime stopping), so that a paused worker can close. */
+  signal?: AbortSignal;
+}
+
+export function scoreProcessor(db: Kysely<Database>, options: ScoreWorkerOptions = {}) {
   return async (job: Job) => {
     const inserted = await recordScore(db, scoreJob.parse(job.data));
-    // Fault injection for the crash test: hold the job open after the write, as a slow worker would.
-    if (options.pauseAfterWriteMs) await new Promise((resolve) => setTimeout(resolve, options.pauseAfterWriteMs));
+    if (options.pauseAfterWriteMs) await sleep(options.pauseAfterWriteMs, undefined, { signal: options.signal }).catch(() => {});
     return { inserted };
   };
 }

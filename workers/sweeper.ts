@@ -5,6 +5,7 @@ import type { SubmissionCommands } from '../src/services/submission-commands.ts'
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
 import { signoffReminderAt, type ReminderSettings } from './deadline-schedule.ts';
+import type { Reconciler, ReconcileResult } from './reconciler.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,15 +14,18 @@ export interface SweepResult {
   expired: number;
   reminded: number;
   cleaned: number;
+  /** Ledger entries and notifications whose jobs never recorded them (null without a reconciler). */
+  reconciled: ReconcileResult | null;
 }
 
-/** How long dispatched outbox rows and idempotency answers are kept. */
+/** How long done outbox rows and idempotency answers are kept. */
 const RETENTION_MS = 7 * DAY_MS;
 
 /**
  * The safety net under the delayed jobs: reads the tables for deadlines that passed with no effect
  * (a job lost with Redis, a worker that was down) and applies them through the command service.
- * A lost job therefore delays its effect by at most one sweep.
+ * A lost job therefore delays its effect by at most one sweep. With a reconciler, each pass also
+ * applies the scores and notifications whose jobs were lost (at most two sweeps late).
  */
 export class Sweeper {
   private readonly db: Kysely<Database>;
@@ -29,13 +33,22 @@ export class Sweeper {
   private readonly calendar: WorkCalendar;
   private readonly settings: ReminderSettings;
   private readonly clock: () => number;
+  private readonly reconciler: Reconciler | undefined;
 
-  constructor(db: Kysely<Database>, commands: SubmissionCommands, calendar: WorkCalendar, settings: ReminderSettings, clock: () => number) {
+  constructor(
+    db: Kysely<Database>,
+    commands: SubmissionCommands,
+    calendar: WorkCalendar,
+    settings: ReminderSettings,
+    clock: () => number,
+    reconciler?: Reconciler,
+  ) {
     this.db = db;
     this.commands = commands;
     this.calendar = calendar;
     this.settings = settings;
     this.clock = clock;
+    this.reconciler = reconciler;
   }
 
   async sweep(): Promise<SweepResult> {
@@ -59,13 +72,14 @@ export class Sweeper {
     const markedLate = await this.send(overdue.map((r) => r.id), { type: 'mark_late' });
     const expired = await this.send(stale.map((r) => r.id), { type: 'expire' });
     const reminded = await this.remind(now);
+    const reconciled = (await this.reconciler?.reconcile()) ?? null;
     const cleaned = await this.clean(new Date(now.getTime() - RETENTION_MS));
-    return { markedLate, expired, reminded, cleaned };
+    return { markedLate, expired, reminded, cleaned, reconciled };
   }
 
-  /** Dispatched outbox rows and old idempotency answers have done their work. */
+  /** Done outbox rows and old idempotency answers have done their work; a row not done is kept until it is. */
   private async clean(before: Date): Promise<number> {
-    const outbox = await this.db.deleteFrom('outbox').where('dispatched_at', '<', before).executeTakeFirst();
+    const outbox = await this.db.deleteFrom('outbox').where('done_at', '<', before).executeTakeFirst();
     const keys = await this.db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
     return Number(outbox.numDeletedRows) + Number(keys.numDeletedRows);
   }

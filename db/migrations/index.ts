@@ -3,6 +3,8 @@ import * as core from './0001_core.ts';
 import * as consequences from './0002_consequences.ts';
 import * as images from './0003_images.ts';
 import * as rollups from './0004_report_rollups.ts';
+import * as outboxEffects from './0005_outbox_effects.ts';
+import * as importedHistory from './0006_imported_history.ts';
 import * as accounts from './0007_accounts.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '0002_consequences': consequences,
   '0003_images': images,
   '0004_report_rollups': rollups,
+  '0005_outbox_effects': outboxEffects,
+  '0006_imported_history': importedHistory,
   '0007_accounts': accounts,
 };
 

@@ -70,7 +70,8 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
     staleDays: config.STALE_DAYS,
   };
   const outboxBacklog = async () => {
-    const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('dispatched_at', 'is', null).executeTakeFirst();
+    // Effects not yet recorded (the outbox_undone_idx partial index serves this count).
+    const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('done_at', 'is', null).executeTakeFirst();
     return Number(row?.n ?? 0);
   };
   const dependencies = new DependencyMonitor({ db, queues, timeoutMs: config.READY_TIMEOUT_MS, log });

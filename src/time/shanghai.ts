@@ -26,7 +26,7 @@ export class DateRangeError extends AppError {
 }
 
 /** Whether a 'YYYY-MM-DD' string names a real calendar date. */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   if (!DATE_PATTERN.test(date)) return false;
   const ms = Date.parse(`${date}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === date;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, allowedActions, createSubmission, persist, restore } from '../../machines/submission.runtime.ts';
+import { applyEvent, allowedActions, createSubmission, persist, replay, restore } from '../../machines/submission.runtime.ts';
 import {
   ACTIONS,
   ROLES,
@@ -198,5 +198,82 @@ describe('submission machine: guards and effects', () => {
     expect(again.value).toBe('awaiting_signoff');
     expect(again.context.late).toBe(true);
     expect(applyEvent(again, eventFor('sign_off', actorOf('approver'), BEFORE_DUE)).ok).toBe(true);
+  });
+});
+
+describe('submission machine: steps replayed by the historical import', () => {
+  const admin = actorOf('admin');
+  const imported = (type: string, now: number, extra: object = {}) => ({ type, actor: admin, now, imported: true, ...extra }) as SubmissionEvent;
+  const lifecycle = [
+    imported('request_signoff', BEFORE_DUE),
+    imported('sign_off', BEFORE_DUE, { signer: null }),
+    imported('adopt', BEFORE_DUE + 1),
+    imported('forward_national', BEFORE_DUE + 2),
+    imported('record_national_adoption', BEFORE_DUE + 3),
+  ];
+
+  it('lets an admin replay a recorded step, without checks (no photos) and naming no signer', () => {
+    const result = replay({ unitCode: UNIT, dueAt: DUE, staleAt: STALE }, lifecycle);
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
+    expect(result.steps.map((s) => [s.from, s.to])).toEqual([
+      ['draft', 'awaiting_signoff'],
+      ['awaiting_signoff', 'submitted'],
+      ['submitted', 'adopted'],
+      ['adopted', 'forwarded_national'],
+      ['forwarded_national', 'national_adopted'],
+    ]);
+    expect(result.snapshot.context).toMatchObject({ signer: null, signedBy: null, signedAt: BEFORE_DUE, firstSubmittedAt: BEFORE_DUE });
+    expect(result.steps.flatMap((s) => s.effects.filter((e) => e.type === 'award'))).toEqual([
+      { type: 'award', kind: 'submitted' },
+      { type: 'award', kind: 'adopted' },
+      { type: 'award', kind: 'national_adopted' },
+    ]);
+    // The deadline rules apply to the past as they would have then.
+    const late = applyEvent(snapshotIn('draft'), imported('mark_late', DUE + 1));
+    expect(late.ok && late.snapshot.context.late).toBe(true);
+    expect(applyEvent(snapshotIn('submitted'), imported('expire', STALE)).ok).toBe(false);
+    const expired = applyEvent(snapshotIn('submitted'), imported('expire', STALE + 1));
+    expect(expired.ok && expired.to).toBe('expired');
+  });
+
+  it('admits the flag from an admin only, and an admin only with the flag', () => {
+    expect(applyEvent(snapshotIn('submitted'), { ...imported('adopt', BEFORE_DUE), imported: false })).toEqual({ ok: false, refusal: { kind: 'forbidden' } });
+    expect(applyEvent(snapshotIn('submitted'), { ...imported('adopt', BEFORE_DUE), actor: actorOf('manager') })).toEqual({
+      ok: false,
+      refusal: { kind: 'forbidden' },
+    });
+    // An editor's own step keeps its quality gate, flag or not.
+    const editorStep = { type: 'request_signoff', actor: actorOf('editor'), now: BEFORE_DUE, imported: true, qualityErrors: 2 } as SubmissionEvent;
+    expect(applyEvent(snapshotIn('draft'), editorStep)).toEqual({ ok: false, refusal: { kind: 'quality' } });
+    // Steps the import never replays stay with their own roles.
+    for (const type of ['withdraw', 'return_for_revision', 'claim']) {
+      const state = type === 'withdraw' ? 'draft' : 'submitted';
+      expect(applyEvent(snapshotIn(state), imported(type, BEFORE_DUE, { reason: '-' })).ok).toBe(false);
+    }
+    // And nothing offers an admin these steps.
+    for (const state of STATES) expect(allowedActions(snapshotIn(state), admin, BEFORE_DUE)).toEqual([]);
+  });
+
+  it('keeps an imported record to the lifecycle: no adoption after the stale moment, no step out of order', () => {
+    expect(applyEvent(snapshotIn('submitted'), imported('adopt', STALE + 1))).toEqual({ ok: false, refusal: { kind: 'stale', staleAt: STALE } });
+    expect(applyEvent(snapshotIn('draft'), imported('sign_off', BEFORE_DUE, { signer: null }))).toEqual({
+      ok: false,
+      refusal: { kind: 'invalid_transition', state: 'draft' },
+    });
+    const refused = replay({ unitCode: UNIT, dueAt: DUE, staleAt: STALE }, [lifecycle[0], lifecycle[2]]);
+    expect(refused).toMatchObject({ ok: false, index: 1, refusal: { kind: 'invalid_transition', state: 'awaiting_signoff' } });
+  });
+
+  it('replays exactly as the pure transition() does, step by step', () => {
+    const result = replay({ unitCode: UNIT, dueAt: DUE, staleAt: STALE }, lifecycle);
+    if (!result.ok) throw new Error('refused');
+    let snapshot = createSubmission({ unitCode: UNIT, dueAt: DUE, staleAt: STALE }).snapshot;
+    for (const [i, event] of lifecycle.entries()) {
+      const outcome = applyEvent(snapshot, event);
+      if (!outcome.ok) throw new Error('refused');
+      expect(outcome.effects).toEqual(result.steps[i].effects);
+      snapshot = outcome.snapshot;
+    }
+    expect(persist(result.snapshot)).toEqual(persist(snapshot));
   });
 });

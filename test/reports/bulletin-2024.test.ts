@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import unitsFile from '../../db/units.json' with { type: 'json' };
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { BULLETIN_2024_Q2, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
 
 const codeOf = new Map(unitsFile.units.map((u) => [u.name, u.code]));
 let t: TestApp;
@@ -25,12 +25,15 @@ function bulletinRecords(): PortalRecord[] {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2024-07-18T10:00:00+08:00' });
+  // The workers run: imported points reach the ledger through the score outbox, as every item's do.
+  t = await startTestApp({ now: '2024-07-18T10:00:00+08:00', queue: { backend: 'postgres' }, workers: true });
   manager = await createUser(t.app, 'manager');
   const admin = callerFor(t.app, BOOTSTRAP_TOKEN);
-  const imported = await admin.post('/v1/import/submissions', { items: bulletinRecords() });
+  const records = bulletinRecords();
+  const imported = await admin.post('/v1/import/submissions', { items: records });
   expect(imported.statusCode).toBe(200);
   expect(imported.json()).toMatchObject({ created: 1_026, unchanged: 0, errors: [] });
+  await ledgerReaches(t, ledgerEntriesOf(records));
 });
 afterAll(async () => {
   await t?.close();

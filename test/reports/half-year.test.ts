@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TOKEN, callerFor, createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
 
 const A = '150100'; // 呼和浩特市
 const B = '150200'; // 包头市
@@ -34,12 +34,20 @@ const badRows = [
   { externalId: 'bad-time', unitCode: A, title: '呼和浩特市信息', eventDate: '2024-05-01', submittedAt: '2024-05-03 09:00' },
 ];
 
+/** An old-portal row sent as CSV: sent in July, never decided. */
+const csvRecord: PortalRecord = { externalId: 'csv-1', unitCode: A, title: '呼和浩特市计生协开展活动，群众参与', eventDate: '2024-07-01', submittedAt: '2024-07-02T09:00:00+08:00' };
+
+/** The old portal is imported after the last time it holds (no record may lie in the future)… */
+const IMPORT_DAY = '2024-07-20T10:00:00+08:00';
+/** …and the live items are worked on in May, in the second quarter. */
+const LIVE_DAY = '2024-05-20T10:00:00+08:00';
+
 let t: TestApp;
 let admin: Caller;
 let manager: Caller;
 
 beforeAll(async () => {
-  t = await startTestApp({ queue: { backend: 'postgres' }, workers: true, now: '2024-05-20T10:00:00+08:00' });
+  t = await startTestApp({ queue: { backend: 'postgres' }, workers: true, now: IMPORT_DAY });
   admin = callerFor(t.app, BOOTSTRAP_TOKEN);
   manager = await createUser(t.app, 'manager');
 });
@@ -70,7 +78,7 @@ describe('importing the old portal', () => {
     const csv = [
       'externalId,unitCode,title,eventDate,major,submittedAt,adoptedAt',
       `edge-b1,${B},包头市边界信息,2024-03-29,,2024-03-31T23:59:00+08:00,2024-04-01T00:00:30+08:00`,
-      `csv-1,${A},"呼和浩特市计生协开展活动，群众参与",2024-08-01,是,2024-08-02T09:00:00+08:00,`,
+      `${csvRecord.externalId},${A},"${csvRecord.title}",${csvRecord.eventDate},是,${csvRecord.submittedAt},`,
     ].join('\n');
     const response = await t.app.inject({
       method: 'POST',
@@ -83,12 +91,14 @@ describe('importing the old portal', () => {
     const asFile = await admin.upload('/v1/import/submissions', Buffer.from(csv), 'portal.csv');
     expect(asFile.json()).toEqual({ created: 0, unchanged: 2, errors: [] });
     const imported = await t.services.db.selectFrom('items').selectAll().where('external_id', '=', 'csv-1').executeTakeFirstOrThrow();
-    expect(imported).toMatchObject({ state: 'submitted', major: true, title: '呼和浩特市计生协开展活动，群众参与' });
+    // Never decided: replayed through the lifecycle and closed as of its stale date, not left in a queue.
+    expect(imported).toMatchObject({ state: 'expired', major: true, title: '呼和浩特市计生协开展活动，群众参与' });
     const history = (await manager.get(`/v1/submissions/${imported.id}/history`)).json();
-    expect(history.map((h: { action: string }) => h.action)).toEqual(['import', 'sign_off']);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'request_signoff', 'sign_off', 'expire']);
   });
 
   it('lets a live item with a resubmission count once', async () => {
+    t.clock.set(LIVE_DAY);
     const editor = await createUser(t.app, 'editor', A);
     const approver = await createUser(t.app, 'approver', A);
     const reviewer = await createUser(t.app, 'reviewer');
@@ -127,6 +137,24 @@ const H1 = {
 const ZERO_UNITS = ['150400', '150500', '150600', '150700', '150800', '150900', '152200', '152500', '152501', '152900'];
 
 describe('the reports over the half year', () => {
+  beforeAll(async () => {
+    // A live item still waiting in the region's queue, sent in July (outside the half year).
+    t.clock.set(IMPORT_DAY);
+    const editor = await createUser(t.app, 'editor', A, 'editor July');
+    const approver = await createUser(t.app, 'approver', A, 'approver July');
+    const { id } = await createReadyDraft(editor, {
+      title: '呼和浩特市计生协开展暑期关爱活动',
+      body: '活动内容。（呼和浩特市计生协 李四 供稿）',
+      eventDate: '2024-07-19',
+    });
+    await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
+    const signed = await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '赵主任' });
+    expect(signed.json().state).toBe('submitted');
+    t.clock.set(LIVE_DAY);
+    // Every point in the ledger: the imported ones, the resubmitted live item's two, and this one's.
+    await ledgerReaches(t, ledgerEntriesOf([...records, csvRecord]) + 3);
+  });
+
   it('counts the second quarter per unit, quarter boundaries in Shanghai time, ties ranked together', async () => {
     const report = (await manager.get('/v1/reports/period?from=2024-04-01&to=2024-06-30')).json();
     expect(report.rows).toHaveLength(14);

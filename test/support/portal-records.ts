@@ -1,3 +1,5 @@
+import { eventually, type TestApp } from './app.ts';
+
 /** Old-portal records made by hand for the report tests, with Shanghai times written out in full. */
 
 export interface PortalRecord {
@@ -93,3 +95,19 @@ export const BULLETIN_2024_Q2 = {
     ['二连浩特市', 10, 30, 7, 42, 0, 0, 72],
   ] as Array<[string, number, number, number, number, number, number, number]>,
 };
+
+/** The ledger entries the records imply: one per submission, adoption and national adoption. */
+export function ledgerEntriesOf(records: PortalRecord[]): number {
+  return records.reduce(
+    (n, r) => n + Number(r.submittedAt !== undefined) + Number(r.adoptedAt !== undefined) + Number(r.nationalAdoptedAt !== undefined),
+    0,
+  );
+}
+
+/** Waits until the ledger holds `expected` entries: imported points arrive through the score worker, as live ones do. */
+export async function ledgerReaches(t: TestApp, expected: number): Promise<void> {
+  await eventually(async () => {
+    const row = await t.services.db.selectFrom('score_entries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n) === expected;
+  }, 30_000, `${expected} entries in the ledger`);
+}
