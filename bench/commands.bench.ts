@@ -107,7 +107,7 @@ export async function benchCommands(options: CommandBenchOptions) {
       );
     }
     await vacuum();
-    return useWrk ? wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token]) : load(options.concurrency, options.seconds, command);
+    return useWrk ? wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token!]) : load(options.concurrency, options.seconds, command);
   };
   // Warm-up, one whole run each, not counted: JIT, prepared statements, the token cache.
   await baselineRun();

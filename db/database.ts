@@ -21,13 +21,51 @@ export interface UsersTable {
   unit_code: string | null;
   created_at: Generated<Date>;
   disabled_at: Timestamp | null;
+  login: string | null;
+  password_hash: string | null;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
 }
 
 export interface ApiTokensTable {
   token_hash: Buffer;
+  id: Generated<string>;
   user_id: string;
+  name: Generated<string>;
   created_at: Generated<Date>;
   revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: Buffer;
+  id: Generated<string>;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  action: string;
+  actor_id: string | null;
+  subject_id: string | null;
+  login: string | null;
+  client_address: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  first_at: Timestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface ItemsTable {
@@ -226,6 +264,9 @@ export interface Database {
   transition_daily: TransitionDailyTable;
   state_counts: StateCountsTable;
   state_time_daily: StateTimeDailyTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;

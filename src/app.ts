@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -6,6 +7,7 @@ import { registerAuthFailureLimit } from './auth/failure-limit.ts';
 import { handleError } from './error-handler.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { directoryRoutes } from './routes/directory.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { healthRoutes } from './routes/health.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -48,6 +50,8 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
   });
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  await app.register(cookie);
   app.addHook('onResponse', async (request, reply) => {
     services.metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
@@ -66,8 +70,13 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
         description: 'Workflow and approval engine for the Inner Mongolia Family Planning Association',
         version: '1.0.0',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'nmg_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -77,6 +86,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(async (scope) => {
     await healthRoutes(scope, services);
+    await sessionRoutes(scope, services);
     await directoryRoutes(scope, services);
     await submissionRoutes(scope, services);
     await imageRoutes(scope, services);

@@ -60,6 +60,17 @@ const envSchema = z.object({
   AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Token lookups kept in the in-process LRU cache. */
   TOKEN_CACHE_SIZE: z.coerce.number().int().min(1).default(10_000),
+  /** Sessions (console sign-in): end after this long without a request, and after this long in any case. */
+  SESSION_IDLE_MS: z.coerce.number().int().min(60_000).default(8 * 60 * 60 * 1000),
+  SESSION_MAX_MS: z.coerce.number().int().min(60_000).default(7 * 24 * 60 * 60 * 1000),
+  /** Set when the service is reached over HTTPS (directly or behind a proxy): session cookies get `Secure`. */
+  SECURE_COOKIES: z.stringbool().default(false),
+  /** Failed sign-ins before a login name is locked, and for how long (the window failures are counted in, too). */
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGNIN_LOCK_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
+  /** Failed sign-ins from one client address before it is locked: higher, since an office shares one address. */
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(10),
   /**
    * Behind a reverse proxy: `true` to trust X-Forwarded-For from any proxy, or the proxies' addresses
    * (comma-separated IPs or CIDRs), so that sign-in and authentication limits count each client, not the proxy.

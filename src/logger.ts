@@ -6,7 +6,7 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name: string): L
   return pino({
     name,
     level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization', 'headers.authorization', 'token'],
+    redact: ['req.headers.authorization', 'headers.authorization', 'req.headers.cookie', 'headers.cookie', 'token', 'password', 'initialPassword', 'currentPassword', 'newPassword'],
   });
 }
 

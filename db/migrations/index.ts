@@ -5,6 +5,7 @@ import * as images from './0003_images.ts';
 import * as rollups from './0004_report_rollups.ts';
 import * as outboxEffects from './0005_outbox_effects.ts';
 import * as importedHistory from './0006_imported_history.ts';
+import * as accounts from './0007_accounts.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_report_rollups': rollups,
   '0005_outbox_effects': outboxEffects,
   '0006_imported_history': importedHistory,
+  '0007_accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

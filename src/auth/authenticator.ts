@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/database.ts';
 import type { Actor, Role } from '../../machines/submission.types.ts';
@@ -57,14 +57,18 @@ export class Authenticator {
   /** Asks the database; caches the answer only when the token is valid. */
   async lookUp(token: string): Promise<Actor | null> {
     const revocationsBefore = this.revocations;
-    const row = await this.db
-      .selectFrom('api_tokens as t')
-      .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['u.id', 'u.name', 'u.role', 'u.unit_code'])
-      .where('t.token_hash', '=', hashToken(token))
-      .where('t.revoked_at', 'is', null)
-      .where('u.disabled_at', 'is', null)
-      .executeTakeFirst();
+    // One round trip: the lookup also records the token's last use (at most once a minute).
+    const { rows } = await sql<{ id: string; name: string; role: string; unit_code: string | null }>`
+      WITH found AS (
+        SELECT t.id AS token_id, t.last_used_at, u.id, u.name, u.role, u.unit_code
+        FROM api_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND u.disabled_at IS NULL
+      ), touched AS (
+        UPDATE api_tokens SET last_used_at = now()
+        WHERE id IN (SELECT token_id FROM found WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+      )
+      SELECT id, name, role, unit_code FROM found`.execute(this.db);
+    const row = rows[0];
     if (!row) return null;
     const actor: Actor = { id: row.id, name: row.name, role: row.role as Role, unitCode: row.unit_code };
     if (this.revocations === revocationsBefore) this.cache?.set(cacheKey(token), actor);

@@ -1,12 +1,27 @@
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../../machines/submission.types.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
+import type { SessionAuth } from '../services/sessions.ts';
 import type { Authenticator } from './authenticator.ts';
+import { assertSameOrigin, changesState, SESSION_COOKIE } from './session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session a cookie-authenticated request came with; null for a bearer token. */
+    sessionId: string | null;
   }
+  interface FastifyContextConfig {
+    /** Routes a person who must change their password may still call (the change itself, sign-out). */
+    allowedBeforePasswordChange?: boolean;
+  }
+}
+
+/** How a request proves who it is: a bearer token (integrations) or a session cookie (people). */
+export interface RequestAuthenticator {
+  tokens: Authenticator;
+  authenticateSession(cookieValue: string): Promise<SessionAuth | null>;
 }
 
 /**
@@ -22,15 +37,35 @@ async function lookUpLimited(request: FastifyRequest, authenticator: Authenticat
   throw errors.unauthenticated();
 }
 
-/** A `preHandler` that requires a bearer token and, if given, one of the roles. */
-export function requireActor(authenticator: Authenticator, roles?: readonly Role[]) {
+async function bearerActor(request: FastifyRequest, tokens: Authenticator, header: string): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw errors.unauthenticated();
+  return tokens.known(match[1]) ?? (await lookUpLimited(request, tokens, match[1]));
+}
+
+/**
+ * A `preHandler` that requires a bearer token or a session cookie and, if given, one of the roles.
+ * Both reach the same actor and the same authorization; a cookie also has to pass the same-origin
+ * check on writes, and a person who must change their password may do only that.
+ */
+export function requireActor(authenticator: RequestAuthenticator, roles?: readonly Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw errors.unauthenticated();
-    const actor = authenticator.known(match[1]) ?? (await lookUpLimited(request, authenticator, match[1]));
-    request.actor = actor;
-    if (roles && !roles.includes(actor.role)) throw errors.forbidden();
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      request.actor = await bearerActor(request, authenticator.tokens, header);
+      request.sessionId = null;
+    } else {
+      const cookie = request.cookies?.[SESSION_COOKIE];
+      const session = cookie ? await authenticator.authenticateSession(cookie) : null;
+      if (!session) throw errors.unauthenticated();
+      if (changesState(request)) assertSameOrigin(request, { headerRequired: true });
+      request.actor = session.actor;
+      request.sessionId = session.sessionId;
+      if (session.mustChangePassword && !request.routeOptions.config.allowedBeforePasswordChange) {
+        throw new AppError(403, 'password_change_required', '首次登录或密码被重置后，请先修改密码');
+      }
+    }
+    if (roles && !roles.includes(request.actor.role)) throw errors.forbidden();
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIONS, ACTIONS_NEEDING_REASON, ROLES, STATES } from '../../machines/submission.types.ts';
+import { ACTIONS, ACTIONS_NEEDING_REASON, STATES } from '../../machines/submission.types.ts';
 import { FIRST_YEAR, isValidDate, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
 
 /** zod schemas of the HTTP contract: validation, types and the OpenAPI document come from these. */
@@ -123,30 +123,6 @@ export const historySchema = z.array(
     at: z.string(),
   }),
 );
-
-export const createUserBody = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    role: z.enum(ROLES.filter((r) => r !== 'system') as ['editor', 'approver', 'reviewer', 'manager', 'admin']),
-    unitCode: z.string().max(20).optional(),
-  })
-  .superRefine((value, ctx) => {
-    const unitScoped = value.role === 'editor' || value.role === 'approver';
-    if (unitScoped && !value.unitCode) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: `unitCode is required for ${value.role}` });
-    }
-    if (!unitScoped && value.unitCode) {
-      ctx.addIssue({ code: 'custom', path: ['unitCode'], message: `a ${value.role} belongs to no unit` });
-    }
-  });
-
-export const userCreatedSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  unitCode: z.string().nullable(),
-  token: z.string(),
-});
 
 export const unitsSchema = z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() }));
 

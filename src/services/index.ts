@@ -17,6 +17,12 @@ import { FolderImageStore } from '../storage/image-store.ts';
 import { ImageService } from './images.ts';
 import { SubmissionQueries } from './submission-queries.ts';
 import type { UnitDirectory } from './unit-directory.ts';
+import type { RequestAuthenticator } from '../auth/plugin.ts';
+import { Accounts } from './accounts.ts';
+import { ApiTokens } from './api-tokens.ts';
+import { AuditLog } from './audit.ts';
+import { Sessions } from './sessions.ts';
+import { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface Infrastructure {
   config: Config;
@@ -40,7 +46,13 @@ export interface Services extends Infrastructure {
   /** Reporting deadline and staleness, from the configuration. */
   deadlineRules: DeadlineRules;
   quality: ReturnType<typeof createQualityGate>;
-  authenticator: Authenticator;
+  /** Bearer tokens and session cookies: what every route's `requireActor` asks. */
+  authenticator: RequestAuthenticator;
+  tokens: Authenticator;
+  sessions: Sessions;
+  accounts: Accounts;
+  apiTokens: ApiTokens;
+  audit: AuditLog;
   commands: SubmissionCommands;
   queries: SubmissionQueries;
 }
@@ -63,8 +75,27 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
     return Number(row?.n ?? 0);
   };
   const dependencies = new DependencyMonitor({ db, queues, timeoutMs: config.READY_TIMEOUT_MS, log });
+  const tokens = new Authenticator(db, {
+    bootstrapToken: config.BOOTSTRAP_ADMIN_TOKEN,
+    cacheMs: config.TOKEN_CACHE_MS,
+    cacheSize: config.TOKEN_CACHE_SIZE,
+    changes,
+  });
+  const sessions = new Sessions(db, clock, { idleMs: config.SESSION_IDLE_MS, maxMs: config.SESSION_MAX_MS });
+  const audit = new AuditLog(db, clock);
+  const throttle = new SignInThrottle(db, {
+    maxFailures: config.SIGNIN_MAX_FAILURES,
+    maxFailuresPerAddress: config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    lockMs: config.SIGNIN_LOCK_MS,
+  });
   return {
     ...infra,
+    tokens,
+    sessions,
+    audit,
+    authenticator: { tokens, authenticateSession: (value) => sessions.authenticate(value) },
+    accounts: new Accounts({ db, units, sessions, throttle, audit, clock, passwordMinLength: config.PASSWORD_MIN_LENGTH }),
+    apiTokens: new ApiTokens(db, audit),
     queues,
     images,
     quality,
@@ -77,12 +108,6 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
       calendarVersion: () => calendarVersion(calendar),
       changeFeedConnected: () => changes.connected,
       timeoutMs: config.READY_TIMEOUT_MS,
-    }),
-    authenticator: new Authenticator(db, {
-      bootstrapToken: config.BOOTSTRAP_ADMIN_TOKEN,
-      cacheMs: config.TOKEN_CACHE_MS,
-      cacheSize: config.TOKEN_CACHE_SIZE,
-      changes,
     }),
     commands: new SubmissionCommands({
       pool,

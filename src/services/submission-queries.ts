@@ -122,21 +122,36 @@ export class SubmissionQueries {
 
   /** Items waiting for this caller, soonest deadline first; a claimed item stays with its claimer. */
   async tasks(actor: Actor, limit: number, cursor?: string): Promise<Page<SubmissionView>> {
-    const states = TASK_STATES[actor.role];
-    if (!states) return { items: [], nextCursor: null };
     const deadline = sql<Date>`coalesce(queue_deadline, 'infinity'::timestamptz)`;
-    let query = this.db.selectFrom('items').select([...RECORD_COLUMNS, 'queue_deadline']).where('state', 'in', states);
-    const unit = unitScopeOf(actor);
-    if (unit) query = query.where('unit_code', '=', unit);
-    if (actor.role === 'reviewer') {
-      query = query.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor.id)]));
-    }
+    let query = this.taskItems(actor)?.select([...RECORD_COLUMNS, 'queue_deadline']);
+    if (!query) return { items: [], nextCursor: null };
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       query = query.where(sql<boolean>`(${deadline}, id) > (${at}::timestamptz, ${id}::uuid)`);
     }
     const rows = await query.orderBy(deadline).orderBy('id').limit(limit + 1).execute();
     return this.page(actor, rows, limit, (last) => [last.queue_deadline?.toISOString() ?? 'infinity', last.id]);
+  }
+
+  /** How many items wait for this caller (the count beside `GET /v1/tasks`). */
+  async countTasks(actor: Actor): Promise<number> {
+    const query = this.taskItems(actor);
+    if (!query) return 0;
+    const row = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The items of the caller's queue, before paging: one definition for the list and its count. */
+  private taskItems(actor: Actor) {
+    const states = TASK_STATES[actor.role];
+    if (!states) return null;
+    let query = this.db.selectFrom('items').where('state', 'in', states);
+    const unit = unitScopeOf(actor);
+    if (unit) query = query.where('unit_code', '=', unit);
+    if (actor.role === 'reviewer') {
+      query = query.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', actor.id)]));
+    }
+    return query;
   }
 
   /** One page of views from `limit + 1` rows; the extra row only says that there is a next page. */

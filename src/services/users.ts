@@ -5,46 +5,85 @@ import { BOOTSTRAP_ADMIN } from '../auth/authenticator.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { commitWithChange } from '../change-feed.ts';
 import { errors } from '../errors.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Accounts } from './accounts.ts';
+import type { AuditLog } from './audit.ts';
+import type { Sessions } from './sessions.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
 export interface NewUser {
   name: string;
   role: Exclude<Role, 'system'>;
   unitCode?: string;
+  /** A person who signs in: a login name and a one-time initial password, changed at first sign-in. */
+  login?: string;
+  initialPassword?: string;
 }
 
 export interface CreatedUser {
   id: string;
   name: string;
+  login: string | null;
   role: string;
   unitCode: string | null;
-  /** Shown once; only its hash is kept. */
-  token: string;
+  /** An API token for an integration account (no login); shown once, only its hash is kept. Null for a person. */
+  token: string | null;
 }
 
-export async function createUser(db: Kysely<Database>, units: UnitDirectory, input: NewUser): Promise<CreatedUser> {
+/**
+ * Creates a person (login and initial password, which must be changed at first sign-in) or an
+ * integration account (no login; it gets an API token instead).
+ */
+export async function createUser(
+  db: Kysely<Database>,
+  units: UnitDirectory,
+  input: NewUser,
+  by?: { accounts: Accounts; audit: AuditLog; actorId: string },
+): Promise<CreatedUser> {
   if (input.unitCode && !units.get(input.unitCode)) {
-    throw errors.validation('unknown unit', [{ path: 'body.unitCode', message: `no unit ${input.unitCode}` }]);
+    throw errors.validation('unknown unit', [{ path: 'body.unitCode', message: `没有代码为 ${input.unitCode} 的单位` }]);
   }
-  const token = newToken();
+  const login = input.login?.trim() || null;
+  if (login) {
+    if (!by) throw new Error('a person with a login is created by an admin through the accounts service');
+    by.accounts.checkPolicy(input.initialPassword ?? '', { login, name: input.name, unit_code: input.unitCode });
+  }
+  const passwordHash = login ? await hashPassword(input.initialPassword!) : null;
+  const token = login ? null : newToken();
   const user = await db.transaction().execute(async (tx) => {
+    if (login) {
+      const taken = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase())).executeTakeFirst();
+      if (taken) throw errors.conflict('login_taken', `登录名“${login}”已被使用`);
+    }
     const row = await tx
       .insertInto('users')
-      .values({ name: input.name, role: input.role, unit_code: input.unitCode ?? null, disabled_at: null })
-      .returning(['id', 'name', 'role', 'unit_code'])
+      .values({
+        name: input.name,
+        role: input.role,
+        unit_code: input.unitCode ?? null,
+        disabled_at: null,
+        login,
+        password_hash: passwordHash,
+        must_change_password: login !== null,
+        password_changed_at: null,
+      })
+      .returning(['id', 'name', 'login', 'role', 'unit_code'])
       .executeTakeFirstOrThrow();
-    await tx.insertInto('api_tokens').values({ token_hash: hashToken(token), user_id: row.id, revoked_at: null }).execute();
+    if (token) await tx.insertInto('api_tokens').values({ token_hash: hashToken(token), user_id: row.id, revoked_at: null }).execute();
+    await by?.audit.record({ action: 'user_created', actorId: by.actorId, subjectId: row.id, login, details: { role: row.role, unitCode: row.unit_code } }, tx);
     return row;
   });
-  return { id: user.id, name: user.name, role: user.role, unitCode: user.unit_code, token };
+  return { id: user.id, name: user.name, login: user.login, role: user.role, unitCode: user.unit_code, token };
 }
 
 export interface UserView {
   id: string;
   name: string;
+  login: string | null;
   role: string;
   unitCode: string | null;
   disabled: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -59,9 +98,11 @@ export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
   return rows.map((u) => ({
     id: u.id,
     name: u.name,
+    login: u.login,
     role: u.role,
     unitCode: u.unit_code,
     disabled: u.disabled_at !== null,
+    mustChangePassword: u.must_change_password,
     createdAt: u.created_at.toISOString(),
   }));
 }
@@ -70,7 +111,7 @@ export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
  * Revokes the user's tokens and issues a new one (shown once). The old tokens stop working at once
  * in this process and, through the change feed, within moments in the others.
  */
-export async function rotateToken(db: Kysely<Database>, userId: string): Promise<{ id: string; token: string }> {
+export async function rotateToken(db: Kysely<Database>, audit: AuditLog, userId: string, actorId: string): Promise<{ id: string; token: string }> {
   if (userId === BOOTSTRAP_ADMIN.id) throw errors.notFound('User');
   const token = newToken();
   await commitWithChange(db, { kind: 'user_tokens', userId }, async (tx) => {
@@ -78,12 +119,17 @@ export async function rotateToken(db: Kysely<Database>, userId: string): Promise
     if (!user) throw errors.notFound('User');
     await tx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
     await tx.insertInto('api_tokens').values({ token_hash: hashToken(token), user_id: userId, revoked_at: null }).execute();
+    await audit.record({ action: 'token_revoked', actorId, subjectId: userId, details: { all: true } }, tx);
+    await audit.record({ action: 'token_created', actorId, subjectId: userId, details: { rotated: true } }, tx);
   });
   return { id: userId, token };
 }
 
-/** A disabled user's tokens stop working: at once in this process, within moments in the others. */
-export async function disableUser(db: Kysely<Database>, userId: string): Promise<void> {
+/**
+ * A disabled user's sessions end and tokens stop working: at once in this process, within moments
+ * in the others.
+ */
+export async function disableUser(db: Kysely<Database>, sessions: Sessions, audit: AuditLog, userId: string, actorId: string): Promise<void> {
   if (userId === BOOTSTRAP_ADMIN.id) throw errors.notFound('User');
   await commitWithChange(db, { kind: 'user_tokens', userId }, async (tx) => {
     const result = await tx
@@ -94,5 +140,7 @@ export async function disableUser(db: Kysely<Database>, userId: string): Promise
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw errors.notFound('User');
+    await sessions.endAllOf(userId, 'user_disabled', null, tx);
+    await audit.record({ action: 'user_disabled', actorId, subjectId: userId }, tx);
   });
 }

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../machines/submission.types.ts';
+import { BOOTSTRAP_ADMIN, SYSTEM_ACTOR } from '../auth/authenticator.ts';
+
+export interface Person {
+  id: string;
+  name: string;
+  role: string;
+  unitCode: string | null;
+}
+
+/**
+ * The people a caller works with, by name: a unit's people see their own unit and the region's
+ * reviewers (who claim, return and comment on their items); the region's roles see everyone.
+ * Nothing but display names and roles: no logins, no state of accounts.
+ */
+export async function peopleFor(db: Kysely<Database>, actor: Actor): Promise<Person[]> {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'unit_code'])
+    .where('disabled_at', 'is', null)
+    .where('id', 'not in', [SYSTEM_ACTOR.id, BOOTSTRAP_ADMIN.id]);
+  if (actor.unitCode) {
+    const unit = actor.unitCode;
+    query = query.where((eb) => eb.or([eb('unit_code', '=', unit), eb('role', '=', 'reviewer')]));
+  }
+  const rows = await query.orderBy('unit_code').orderBy('role').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitCode: r.unit_code }));
+}
