@@ -62,8 +62,9 @@ const submissionSetup = setup({
     flagLate: assign({ late: true }),
     markReminded: assign({ reminded: true }),
     resetReminder: assign({ reminded: false }),
-    claim: assign({ claimedBy: ({ event }) => event.actor.id }),
-    releaseClaim: assign({ claimedBy: null }),
+    // The claimer's display name travels with the claim, so that everyone sees who holds it.
+    claim: assign({ claimedBy: ({ event }) => event.actor.id, claimedByName: ({ event }) => event.actor.name }),
+    releaseClaim: assign({ claimedBy: null, claimedByName: null }),
     applyDeadlines: assign(({ event }) =>
       event.type === 'edit' || event.type === 'reschedule' ? { dueAt: event.dueAt, staleAt: event.staleAt } : {},
     ),
@@ -105,6 +106,7 @@ export function initialContext(input: SubmissionInput | undefined): SubmissionCo
     staleAt: input?.staleAt ?? 0,
     late: false,
     claimedBy: null,
+    claimedByName: null,
     signer: null,
     signedBy: null,
     signedAt: null,

@@ -36,7 +36,7 @@ export function restore(persisted: PersistedSubmission): SubmissionSnapshot {
 export type Refusal =
   | { kind: 'forbidden' }
   | { kind: 'invalid_transition'; state: SubmissionState }
-  | { kind: 'claimed'; claimedBy: string }
+  | { kind: 'claimed'; claimedBy: string; claimedByName: string | null }
   | { kind: 'stale'; staleAt: number }
   | { kind: 'quality' };
 
@@ -69,7 +69,7 @@ function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): R
   const { claimedBy, staleAt } = snapshot.context;
   const stateAccepts = getNextTransitions(snapshot).some((t) => t.eventType === event.type);
   if (stateAccepts && claimedBy !== null && claimedBy !== event.actor.id && event.actor.role === 'reviewer') {
-    return { kind: 'claimed', claimedBy };
+    return { kind: 'claimed', claimedBy, claimedByName: snapshot.context.claimedByName ?? null };
   }
   if (stateAccepts && event.type === 'adopt' && event.now > staleAt) return { kind: 'stale', staleAt };
   return { kind: 'invalid_transition', state: snapshot.value as SubmissionState };

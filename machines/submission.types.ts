@@ -91,6 +91,8 @@ export interface SubmissionContext {
   staleAt: number;
   late: boolean;
   claimedBy: string | null;
+  /** The claimer's display name (absent in snapshots stored before names were kept). */
+  claimedByName?: string | null;
   signer: string | null;
   signedBy: string | null;
   signedAt: number | null;

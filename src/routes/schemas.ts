@@ -87,6 +87,7 @@ export const submissionSchema = z
     signer: z.string().nullable(),
     signedAt: z.string().nullable(),
     claimedBy: z.string().nullable(),
+    claimedByName: z.string().nullable().describe('display name of the reviewer who holds the claim'),
     createdAt: z.string(),
     updatedAt: z.string(),
     allowedActions: z.array(z.string()),

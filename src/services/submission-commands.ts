@@ -379,7 +379,10 @@ function refusalError(refusal: Refusal, record: SubmissionRecord, findings: Chec
     case 'quality':
       return errors.qualityCheckFailed(findings);
     case 'claimed':
-      return errors.conflict('claimed_by_other', 'Another reviewer has claimed this item', { claimedBy: refusal.claimedBy });
+      return errors.conflict('claimed_by_other', `该信息已由${refusal.claimedByName ?? '另一位编辑'}认领，请其释放后再操作`, {
+        claimedBy: refusal.claimedBy,
+        claimedByName: refusal.claimedByName,
+      });
     case 'stale':
       return errors.conflict('item_stale', 'The event is more than two weeks old: the item can no longer be adopted', {
         staleAt: new Date(refusal.staleAt).toISOString(),

@@ -90,6 +90,7 @@ export interface SubmissionView extends EditableFields {
   signer: string | null;
   signedAt: string | null;
   claimedBy: string | null;
+  claimedByName: string | null;
   createdAt: string;
   updatedAt: string;
   allowedActions: string[];
@@ -129,6 +130,7 @@ export function toView(
     signer: record.signer,
     signedAt: iso(record.signedAt),
     claimedBy: record.claimedBy,
+    claimedByName: record.claimedBy === null ? null : (snapshot.context.claimedByName ?? null),
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     allowedActions: allowedActions(snapshot, actor, now),

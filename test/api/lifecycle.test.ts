@@ -479,17 +479,23 @@ describe('tasks and claims', () => {
     const claim = await reviewer.post(`/v1/tasks/${sooner.id}/claim`);
     expect(claim.statusCode).toBe(200);
     expect(claim.json().claimedBy).toBe(reviewer.id);
+    const reviewerName = '自治区编辑甲';
+    expect(claim.json().claimedByName).toBe(reviewerName);
+    // Everyone who may see the item sees who holds it, by name.
+    expect((await editor.get(`/v1/submissions/${sooner.id}`)).json()).toMatchObject({ claimedBy: reviewer.id, claimedByName: reviewerName });
     expect(await ids(reviewer)).toContain(sooner.id);
     expect(await ids(reviewer2)).not.toContain(sooner.id);
 
     const stolen = await reviewer2.post(`/v1/tasks/${sooner.id}/claim`);
     expect(stolen.statusCode).toBe(409);
     expect(stolen.json().error.code).toBe('claimed_by_other');
+    expect(stolen.json().error.details).toMatchObject({ claimedBy: reviewer.id, claimedByName: reviewerName });
+    expect(stolen.json().error.message).toContain(reviewerName);
     const blocked = await act(reviewer2, sooner.id, { action: 'adopt' });
     expect(blocked.statusCode).toBe(409);
     expect((await editor.post(`/v1/tasks/${sooner.id}/claim`)).statusCode).toBe(403);
 
-    expect((await reviewer.post(`/v1/tasks/${sooner.id}/unclaim`)).json().claimedBy).toBeNull();
+    expect((await reviewer.post(`/v1/tasks/${sooner.id}/unclaim`)).json()).toMatchObject({ claimedBy: null, claimedByName: null });
     expect(await ids(reviewer2)).toContain(sooner.id);
   });
 

@@ -164,7 +164,7 @@ describe('submission machine: guards and effects', () => {
     expect(claimed.snapshot.context.claimedBy).toBe('r1');
     expect(applyEvent(claimed.snapshot, { type: 'claim', actor: second, now: BEFORE_DUE })).toEqual({
       ok: false,
-      refusal: { kind: 'claimed', claimedBy: 'r1' },
+      refusal: { kind: 'claimed', claimedBy: 'r1', claimedByName: 'reviewer' },
     });
     expect(allowedActions(claimed.snapshot, second, BEFORE_DUE)).toEqual([]);
     expect(allowedActions(claimed.snapshot, first, BEFORE_DUE)).toEqual(['adopt', 'reject', 'return_for_revision']);
