@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { SYSTEM_ACTOR } from '../src/auth/authenticator.ts';
+import { SYSTEM_ACTOR } from '../machines/actors.ts';
 import type { SubmissionCommands } from '../src/services/submission-commands.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';

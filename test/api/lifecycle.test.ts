@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/authenticator.ts';
+import { SYSTEM_ACTOR } from '../../machines/actors.ts';
 import { submissionMachine } from '../../machines/submission.machine.ts';
 import { STATES, type SubmissionState } from '../../machines/submission.types.ts';
 import { png } from '../support/images.ts';
