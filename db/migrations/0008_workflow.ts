@@ -23,11 +23,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       at timestamptz NOT NULL
     );
     CREATE INDEX item_comments_item_idx ON item_comments (item_id, at, id);
+
+    -- Reordering photos moves positions past each other: the uniqueness may wait for the commit.
+    ALTER TABLE item_images DROP CONSTRAINT item_images_item_id_position_key,
+      ADD CONSTRAINT item_images_item_id_position_key UNIQUE (item_id, position) DEFERRABLE INITIALLY IMMEDIATE;
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    ALTER TABLE item_images DROP CONSTRAINT item_images_item_id_position_key,
+      ADD CONSTRAINT item_images_item_id_position_key UNIQUE (item_id, position);
     DROP TABLE item_comments;
     ALTER TABLE item_history DROP COLUMN details;
   `.execute(db);
