@@ -4,6 +4,7 @@ import { submissionMachine } from '../../machines/submission.machine.ts';
 import { STATES, type SubmissionState } from '../../machines/submission.types.ts';
 import { png } from '../support/images.ts';
 import { callerFor, createReadyDraft, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const ORDOS = '150600';
 const BAOTOU = '150200';
@@ -55,7 +56,7 @@ const act = (caller: Caller, id: string, body: object, headers?: Record<string, 
 
 type Step = ['editor' | 'approver' | 'reviewer', Record<string, string>];
 const REQUEST: Step = ['editor', { action: 'request_signoff' }];
-const SIGN: Step = ['approver', { action: 'sign_off', signer: '王主任' }];
+const SIGN: Step = ['approver', { action: 'sign_off', signer: '王主任', gates: FIVE_GATES }];
 const ADOPT: Step = ['reviewer', { action: 'adopt' }];
 const FORWARD: Step = ['reviewer', { action: 'forward_national' }];
 /** The API steps that take a new draft to each state (`expired` is the system's doing, below). */
@@ -131,7 +132,7 @@ describe('the whole lifecycle through HTTP', () => {
     expect(r.json().title).toBe('鄂尔多斯市计生协开展优生优育进家庭宣传活动');
 
     await act(editor, item.id, { action: 'request_signoff' });
-    r = await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    r = await act(approver, item.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ state: 'submitted', signer: '王主任' });
     expect(r.json().submittedAt).toBe('2024-05-20T02:00:00.000Z');
@@ -140,7 +141,7 @@ describe('the whole lifecycle through HTTP', () => {
     expect(r.json().state).toBe('draft');
     await act(editor, item.id, { action: 'request_signoff' });
     t.clock.set('2024-05-21T09:00:00+08:00');
-    r = await act(approver, item.id, { action: 'sign_off', signer: '李副主任' });
+    r = await act(approver, item.id, { action: 'sign_off', signer: '李副主任', gates: FIVE_GATES });
     expect(r.json()).toMatchObject({ state: 'submitted', signer: '李副主任' });
 
     r = await act(reviewer, item.id, { action: 'adopt' });
@@ -187,7 +188,7 @@ describe('the whole lifecycle through HTTP', () => {
   it('rejects and withdraws', async () => {
     const a = await create();
     await act(editor, a.id, { action: 'request_signoff' });
-    await act(approver, a.id, { action: 'sign_off', signer: '王主任' });
+    await act(approver, a.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     const rejected = await act(reviewer, a.id, { action: 'reject', reason: '时效性不强' });
     expect(rejected.json()).toMatchObject({ state: 'rejected', allowedActions: [] });
 
@@ -265,7 +266,7 @@ describe('roles and scope', () => {
       ['remove photo', (c) => c.delete(photoUrl)],
     ];
     const approverWrites: Request[] = [
-      ['sign off', (c) => act(c, item.id, { action: 'sign_off', signer: '包头市领导' })],
+      ['sign off', (c) => act(c, item.id, { action: 'sign_off', signer: '包头市领导', gates: FIVE_GATES })],
       ['return', (c) => act(c, item.id, { action: 'return', reason: '退回' })],
     ];
     for (const [caller, requests] of [[otherEditor, [...reads, ...editorWrites]], [otherApprover, [...reads, ...approverWrites]]] as const) {
@@ -430,7 +431,7 @@ describe('concurrency and idempotency', () => {
   it('lets exactly one of twenty concurrent conflicting actions win', async () => {
     const item = await create();
     await act(editor, item.id, { action: 'request_signoff' });
-    await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    await act(approver, item.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     const actions = ['adopt', 'reject', 'return_for_revision'];
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => act(reviewer, item.id, { action: actions[i % 3], reason: '并发测试' })),
@@ -472,7 +473,7 @@ describe('tasks and claims', () => {
     expect(approverTasks.indexOf(sooner.id)).toBeLessThan(approverTasks.indexOf(later.id));
     expect((await otherApprover.get('/v1/tasks')).json().items).toEqual([]);
 
-    for (const item of [later, sooner]) await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    for (const item of [later, sooner]) await act(approver, item.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     const ids = (caller: Caller) => caller.get('/v1/tasks?limit=200').then((r) => r.json().items.map((i: { id: string }) => i.id));
     expect(await ids(reviewer)).toEqual(expect.arrayContaining([sooner.id, later.id]));
 
