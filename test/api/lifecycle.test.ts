@@ -165,13 +165,13 @@ describe('the whole lifecycle through HTTP', () => {
 
     const history = (await manager.get(`/v1/submissions/${item.id}/history`)).json();
     expect(history.map((h: { action: string }) => h.action)).toEqual([
-      'create', 'request_signoff', 'return', 'edit', 'request_signoff', 'sign_off', 'return_for_revision',
+      'create', 'image_added', 'request_signoff', 'return', 'edit', 'request_signoff', 'sign_off', 'return_for_revision',
       'request_signoff', 'sign_off', 'adopt', 'forward_national', 'record_national_adoption',
     ]);
-    expect(history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(history[2]).toMatchObject({ from: 'awaiting_signoff', to: 'draft', reason: '标题需修改', actor: { name: '王主任', role: 'approver' } });
-    expect(history[5]).toMatchObject({ action: 'sign_off', signer: '王主任', from: 'awaiting_signoff', to: 'submitted' });
-    expect(history[8]).toMatchObject({ signer: '李副主任', at: '2024-05-21T01:00:00.000Z' });
+    expect(history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(history[3]).toMatchObject({ from: 'awaiting_signoff', to: 'draft', reason: '标题需修改', actor: { name: '王主任', role: 'approver' } });
+    expect(history[6]).toMatchObject({ action: 'sign_off', signer: '王主任', from: 'awaiting_signoff', to: 'submitted', details: { gates: FIVE_GATES } });
+    expect(history[9]).toMatchObject({ signer: '李副主任', at: '2024-05-21T01:00:00.000Z' });
 
     // Points: submitted once (not again after return for revision), adopted, adopted nationally.
     const { rows } = await t.services.pool.query(
@@ -279,9 +279,9 @@ describe('roles and scope', () => {
       }
     }
     // Nothing changed.
-    expect((await editor.get(base)).json()).toMatchObject({ title, state: 'draft', version: item.version });
+    expect((await editor.get(base)).json()).toMatchObject({ title, state: 'draft', version: item.version + 1 });
     expect((await editor.get(`${base}/images`)).json()).toEqual([photo]);
-    expect((await editor.get(`${base}/history`)).json().map((h: { action: string }) => h.action)).toEqual(['create']);
+    expect((await editor.get(`${base}/history`)).json().map((h: { action: string }) => h.action)).toEqual(['create', 'image_added']);
   });
 
   it('answers 401 without a valid token', async () => {
@@ -413,7 +413,7 @@ describe('concurrency and idempotency', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual(first.json());
     const history = (await editor.get(`/v1/submissions/${item.id}/history`)).json();
-    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'request_signoff']);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'image_added', 'request_signoff']);
     // The same key for another request is refused, not replayed.
     const reused = await act(editor, item.id, { action: 'withdraw' }, headers);
     expect(reused.statusCode).toBe(422);
@@ -443,20 +443,21 @@ describe('concurrency and idempotency', () => {
       expect(['version_conflict', 'invalid_transition']).toContain(r.json().error.code);
     }
     const history = (await reviewer.get(`/v1/submissions/${item.id}/history`)).json();
-    expect(history).toHaveLength(4);
+    expect(history).toHaveLength(5);
   });
 
   it('honours If-Match with 412 and returns an ETag', async () => {
     const item = await create();
     const got = await editor.get(`/v1/submissions/${item.id}`);
-    expect(got.headers.etag).toBe('"1"');
+    // Version 2: the photo's upload is a step of its own.
+    expect(got.headers.etag).toBe('"2"');
     const stale = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文' }, { 'if-match': '"7"' });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().error.code).toBe('precondition_failed');
-    const ok = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文（鄂尔多斯市计生协 张三 供稿）' }, { 'if-match': '"1"' });
+    const ok = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文（鄂尔多斯市计生协 张三 供稿）' }, { 'if-match': '"2"' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.headers.etag).toBe('"2"');
-    const action = await act(editor, item.id, { action: 'request_signoff' }, { 'if-match': '"1"' });
+    expect(ok.headers.etag).toBe('"3"');
+    const action = await act(editor, item.id, { action: 'request_signoff' }, { 'if-match': '"2"' });
     expect(action.statusCode).toBe(412);
   });
 });
