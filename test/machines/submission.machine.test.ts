@@ -6,7 +6,6 @@ import {
   ACTIONS,
   ROLES,
   STATES,
-  type Action,
   type Actor,
   type Role,
   type SubmissionEvent,
@@ -422,7 +421,7 @@ describe('submission machine: state tags', () => {
   });
 
   it('matches each tag with the transitions that give it meaning', () => {
-    const accepts = (type: string) => STATES.filter((state) => submissionMachine.states[state].ownEvents.includes(type));
+    const accepts = (type: string) => STATES.filter((state) => (submissionMachine.states[state].ownEvents as string[]).includes(type));
     expect(statesTagged('editable')).toEqual(accepts('edit'));
     expect(statesTagged('late_able')).toEqual(accepts('mark_late'));
     expect(statesTagged('expirable')).toEqual(accepts('expire'));
