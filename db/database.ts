@@ -126,6 +126,8 @@ export interface ItemHistoryTable {
 /** Comments (批注) on an item (migration 0008): beside the history, merged into the timeline. */
 export interface ItemCommentsTable {
   id: Generated<string>;
+  /** The order comments were written in. */
+  n: ColumnType<string, never, never>;
   item_id: string;
   after_seq: number;
   state: string;

@@ -81,7 +81,7 @@ const submissionSetup = setup({
     noteDecision: assign(({ event }) => ({
       decision: {
         action: event.type as Action,
-        reason: 'reason' in event ? event.reason : null,
+        reason: 'reason' in event && event.reason ? event.reason : null,
         by: { id: event.actor.id, name: event.actor.name },
         at: event.now,
       },

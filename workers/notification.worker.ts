@@ -34,7 +34,7 @@ async function lastReviewerOf(db: Kysely<Database>, itemId: string): Promise<str
     db.selectFrom('item_history').select(['actor_id', 'at']).where('item_id', '=', itemId).where('actor_role', '=', 'reviewer')
       .orderBy('seq', 'desc').limit(1).executeTakeFirst(),
     db.selectFrom('item_comments').select(['author_id', 'at']).where('item_id', '=', itemId).where('author_role', '=', 'reviewer')
-      .orderBy('at', 'desc').limit(1).executeTakeFirst(),
+      .orderBy('n', 'desc').limit(1).executeTakeFirst(),
   ]);
   if (step && comment) return comment.at > step.at ? comment.author_id : step.actor_id;
   return step?.actor_id ?? comment?.author_id ?? null;

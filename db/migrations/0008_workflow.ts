@@ -12,6 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     CREATE TABLE item_comments (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      -- The order comments were written in (their times may be equal).
+      n bigint GENERATED ALWAYS AS IDENTITY,
       item_id uuid NOT NULL REFERENCES items (id),
       -- The item's version (the seq of its last history row) when the comment was written.
       after_seq int NOT NULL,
@@ -22,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       text text NOT NULL,
       at timestamptz NOT NULL
     );
-    CREATE INDEX item_comments_item_idx ON item_comments (item_id, at, id);
+    CREATE INDEX item_comments_item_idx ON item_comments (item_id, n);
 
     -- Reordering photos moves positions past each other: the uniqueness may wait for the commit.
     ALTER TABLE item_images DROP CONSTRAINT item_images_item_id_position_key,

@@ -79,7 +79,7 @@ export class SubmissionTimeline {
 
   async comments(actor: Actor, id: string): Promise<CommentView[]> {
     await this.visibleItem(actor, id);
-    const rows = await this.db.selectFrom('item_comments').selectAll().where('item_id', '=', id).orderBy('at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('item_comments').selectAll().where('item_id', '=', id).orderBy('n').execute();
     return rows.map(commentView);
   }
 
@@ -88,7 +88,7 @@ export class SubmissionTimeline {
     await this.visibleItem(actor, id);
     const [steps, comments] = await Promise.all([
       this.db.selectFrom('item_history').selectAll().where('item_id', '=', id).orderBy('seq').execute(),
-      this.db.selectFrom('item_comments').selectAll().where('item_id', '=', id).orderBy('at').orderBy('id').execute(),
+      this.db.selectFrom('item_comments').selectAll().where('item_id', '=', id).orderBy('n').execute(),
     ]);
     const entries: Array<TimelineEntry & { order: [number, number, number] }> = [
       ...steps.map((h) => ({
