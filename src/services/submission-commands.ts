@@ -11,7 +11,7 @@ import {
 } from '../../db/queries/item-commands.ts';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
 import { GATE_LABELS } from '../../machines/submission.labels.ts';
-import { applyEvent, createSubmission, stateLabel, type Refusal } from '../../machines/submission.runtime.ts';
+import { applyEvent, createSubmission, rolesFor, stateLabel, type Refusal } from '../../machines/submission.runtime.ts';
 import {
   UNIT_SCOPED_ROLES,
   type Action,
@@ -190,8 +190,11 @@ export class SubmissionCommands {
   }
 
   async act(actor: Actor, id: string, input: ActionInput, options: CommandOptions = {}): Promise<CommandAnswer> {
-    // The new holder of a claim is looked up once, before the command (not on every retry).
-    const to = input.action === 'reassign' ? await this.reviewerToHandTo(input.to) : null;
+    // The new holder of a claim is looked up once, before the command (not on every retry), and only
+    // for a caller who may hand claims over at all: anyone else is refused by the machine, as for any action.
+    const to = input.action === 'reassign'
+      ? rolesFor('reassign').has(actor.role) ? await this.reviewerToHandTo(input.to) : { id: input.to ?? '', name: '' }
+      : null;
     return this.run(actor, id, ['action', input], options, async (record, now) => {
       const base = { actor, now };
       switch (input.action) {

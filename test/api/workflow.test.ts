@@ -161,6 +161,8 @@ describe('claims people can untangle', () => {
     await t.services.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', leaving.id).execute();
     expect((await act(reviewer, id, { action: 'reassign', to: leaving.id })).statusCode).toBe(404);
     expect((await act(reviewer, id, { action: 'reassign' })).statusCode).toBe(400);
+    // Someone who may not hand claims over is told so, whoever they name.
+    expect((await act(approver, id, { action: 'reassign', to: '00000000-0000-4000-8000-000000000099' })).statusCode).toBe(403);
     expect((await manager.get(`/v1/submissions/${id}`)).json().claimedBy).toBe(reviewer.id);
   });
 
