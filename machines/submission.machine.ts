@@ -96,7 +96,8 @@ const submissionSetup = setup({
             signer: event.signer,
             signedBy: event.imported ? null : event.actor.id,
             signedAt: event.now,
-            gates: event.gates && unconfirmedGates(event.gates).length === 0 ? allGates(true) : null,
+            // The guard let it through: all five confirmed, or an imported step (which confirmed none).
+            gates: unconfirmedGates(event.gates).length === 0 ? ALL_GATES_CONFIRMED : null,
           }
         : {},
     ),
@@ -111,7 +112,7 @@ export function unconfirmedGates(gates: Partial<Record<(typeof GATES)[number], b
   return GATES.filter((gate) => gates?.[gate] !== true);
 }
 
-const allGates = (value: boolean) => Object.fromEntries(GATES.map((gate) => [gate, value])) as Record<(typeof GATES)[number], boolean>;
+export const ALL_GATES_CONFIRMED = Object.freeze(Object.fromEntries(GATES.map((gate) => [gate, true]))) as Readonly<Record<(typeof GATES)[number], boolean>>;
 
 /** Whether an event is a step replayed by the historical import: only an admin's, and only with the flag. */
 export function isImportedStep(event: SubmissionEvent): boolean {

@@ -1,8 +1,7 @@
 import { createActor, getNextTransitions, initialTransition, transition, type AnyActorScope, type SnapshotFrom } from 'xstate';
-import { effectsOf, isImportedStep, submissionMachine, unconfirmedGates } from './submission.machine.ts';
+import { ALL_GATES_CONFIRMED, effectsOf, isImportedStep, submissionMachine, unconfirmedGates } from './submission.machine.ts';
 import {
   ACTIONS,
-  GATES,
   STATES,
   type Action,
   type Actor,
@@ -71,7 +70,7 @@ function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): R
   if (!rolesFor(event.type).has(event.actor.role) && !isImportedStep(event)) return { kind: 'forbidden' };
   if (event.type === 'sign_off' && !isImportedStep(event)) {
     const unconfirmed = unconfirmedGates(event.gates);
-    if (unconfirmed.length > 0 && snapshot.can({ ...event, gates: ALL_CONFIRMED, qualityErrors: 0 })) return { kind: 'gates', unconfirmed };
+    if (unconfirmed.length > 0 && snapshot.can({ ...event, gates: ALL_GATES_CONFIRMED, qualityErrors: 0 })) return { kind: 'gates', unconfirmed };
   }
   const withoutQualityFaults = { ...event, qualityErrors: 0 } as SubmissionEvent;
   if ('qualityErrors' in event && snapshot.can(withoutQualityFaults)) return { kind: 'quality' };
@@ -85,8 +84,6 @@ function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): R
   if (stateAccepts && event.type === 'adopt' && event.now > staleAt) return { kind: 'stale', staleAt };
   return { kind: 'invalid_transition', state: snapshot.value as SubmissionState };
 }
-
-const ALL_CONFIRMED = Object.fromEntries(GATES.map((gate) => [gate, true])) as Record<Gate, boolean>;
 
 function withoutClaim(snapshot: SubmissionSnapshot): SubmissionSnapshot {
   return restore({ value: snapshot.value as SubmissionState, context: { ...snapshot.context, claimedBy: null, claimedByName: null } });
@@ -189,7 +186,7 @@ export function allowedActions(snapshot: SubmissionSnapshot, actor: Actor, now: 
 
 /** An event of this type as a caller would send it, with every parameter filled and no quality faults. */
 function probeEvent(type: Action, actor: Actor, now: number): SubmissionEvent {
-  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-', gates: ALL_CONFIRMED, to: { id: '-', name: '-' } } as SubmissionEvent;
+  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-', gates: ALL_GATES_CONFIRMED, to: { id: '-', name: '-' } } as SubmissionEvent;
 }
 
 const rolesByEvent = collectRolesByEvent();
