@@ -119,6 +119,23 @@ export interface ItemHistoryTable {
   stay_seconds: number | null;
   /** A step the historical import replayed (migration 0006). */
   imported: Generated<boolean>;
+  /** What else the step carried (migration 0008): the gates of a sign-off, a claim's new holder, a photo. */
+  details: Json<Record<string, unknown> | null>;
+}
+
+/** Comments (批注) on an item (migration 0008): beside the history, merged into the timeline. */
+export interface ItemCommentsTable {
+  id: Generated<string>;
+  /** The order comments were written in. */
+  n: ColumnType<string, never, never>;
+  item_id: string;
+  after_seq: number;
+  state: string;
+  author_id: string;
+  author_name: string;
+  author_role: string;
+  text: string;
+  at: Timestamp;
 }
 
 export interface OutboxTable {
@@ -251,6 +268,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   items: ItemsTable;
   item_history: ItemHistoryTable;
+  item_comments: ItemCommentsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_days: CalendarDaysTable;
