@@ -20,7 +20,7 @@ import type { BulletinFigures } from './bulletin.ts';
 import { ADDRESSEES, introduction } from './bulletin-text.ts';
 import { CHAR, fontOf, fontTableXml, GRID, line, LINE_PITCH, PAGE, SIZE, TAB, TEXT_WIDTH, type RunSpec } from './gbt9704.ts';
 import { chineseDate } from './periods.ts';
-import { columnWidthsEm, textWidthEm, type TableSpec } from './table-specs.ts';
+import { breakTitle, columnWidthsEm, textWidthEm, TITLE_BREAKS, type TableSpec } from './table-specs.ts';
 
 export interface BulletinSections {
   /** 二、存在的突出问题 */
@@ -48,22 +48,9 @@ export interface BulletinDocument {
 const PLACEHOLDER = '（此部分尚未撰写）';
 
 /** A title in 2号 小标宋, centred, broken before the words that end it when it does not fit one line. */
-function title(text: string, breakBefore: string[]): Paragraph {
+function title(text: string): Paragraph {
   // One em of margin: a title that only just fits would lose its last character to the next line.
-  const maxEm = TEXT_WIDTH / (SIZE.er * 10) - 1;
-  const lines: string[] = [];
-  let rest = text;
-  for (const marker of breakBefore) {
-    const at = rest.indexOf(marker);
-    if (textWidthEm(rest) <= maxEm || at <= 0) break;
-    const head = rest.slice(0, at);
-    // Pack the head onto the line before when they fit together.
-    if (lines.length && textWidthEm(lines[lines.length - 1] + head) <= maxEm) lines[lines.length - 1] += head;
-    else lines.push(head);
-    rest = rest.slice(at);
-  }
-  if (lines.length && textWidthEm(lines[lines.length - 1] + rest) <= maxEm) lines[lines.length - 1] += rest;
-  else lines.push(rest);
+  const lines = breakTitle(text, TITLE_BREAKS, TEXT_WIDTH / (SIZE.er * 10) - 1);
   return line(
     lines.map((text, i) => ({ text, font: 'title', size: SIZE.er, breakBefore: i > 0 })),
     { alignment: AlignmentType.CENTER, spacing: { line: 700 } },
@@ -95,6 +82,8 @@ function attachmentList(titles: string[]): Paragraph[] {
         { type: TAB.LEFT, position: titleAt },
       ],
       alignment: AlignmentType.LEFT,
+      // The issuer and date never stand on a page without the lines before them.
+      keepNext: true,
     }),
   );
 }
@@ -104,7 +93,7 @@ function signature(issuer: string, date: string): Paragraph[] {
   const dateText = chineseDate(date);
   const issuerRight = Math.max(0, 4 * CHAR + ((textWidthEm(dateText) - textWidthEm(issuer)) / 2) * CHAR);
   return [
-    line(issuer, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(issuerRight) } }),
+    line(issuer, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(issuerRight) }, keepNext: true }),
     line(dateText, { alignment: AlignmentType.RIGHT, indent: { right: 4 * CHAR } }),
   ];
 }
@@ -125,7 +114,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const CELL_MARGIN = 85;
-const CELL_SLACK = 2 * CELL_MARGIN + 120;
+const CELL_SLACK = 2 * CELL_MARGIN + 60;
 /** Table type sizes to try, largest first (half-points: 4号, 小四, 五号, 小五). */
 const TABLE_SIZES = [28, 24, 21, 18];
 
@@ -135,12 +124,14 @@ const TABLE_SIZES = [28, 24, 21, 18];
  * column says only when it cannot stand on one line. Headings repeat on every page; rows never split.
  */
 function table(spec: TableSpec): Table {
-  const measure = (size: number) => columnWidthsEm(spec, false).map((em) => em * size * 10 + CELL_SLACK);
-  const size = TABLE_SIZES.find((s) => measure(s).reduce((a, b) => a + b, 0) <= TEXT_WIDTH) ?? TABLE_SIZES[TABLE_SIZES.length - 1];
-  const minimal = measure(size);
-  const spare = TEXT_WIDTH - minimal.reduce((a, b) => a + b, 0);
-  const total = minimal.reduce((a, b) => a + b, 0);
-  const widths = minimal.map((w) => Math.floor(w + (Math.max(0, spare) * w) / total));
+  const measure = (size: number, whole: boolean) => columnWidthsEm(spec, whole).map((em) => em * size * 10 + CELL_SLACK);
+  const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  // Headings whole at the largest size where they fit, else broken where each column allows.
+  const fits = TABLE_SIZES.flatMap((size) => [{ size, whole: true }, { size, whole: false }]).find((f) => sum(measure(f.size, f.whole)) <= TEXT_WIDTH);
+  const { size, whole } = fits ?? { size: TABLE_SIZES[TABLE_SIZES.length - 1], whole: false };
+  const minimal = measure(size, whole);
+  const spare = Math.max(0, TEXT_WIDTH - sum(minimal));
+  const widths = minimal.map((w) => Math.floor(w + (spare * w) / sum(minimal)));
   const lineTwips = Math.round(size * 10 * 1.35);
   const cell = (lines: string[], width: number, font: 'body' | 'heading') =>
     new TableCell({
@@ -160,8 +151,8 @@ function table(spec: TableSpec): Table {
     });
   const rowHeight = { value: Math.round(lineTwips * 1.5), rule: HeightRule.ATLEAST };
   const headings = spec.columns.map((c, i) => {
-    const whole = textWidthEm(c.header) * size * 10 + CELL_SLACK <= widths[i];
-    return cell(whole || !c.headerLines ? [c.header] : c.headerLines, widths[i], 'heading');
+    const fitsWhole = textWidthEm(c.header) * size * 10 + CELL_SLACK <= widths[i];
+    return cell(fitsWhole || !c.headerLines ? [c.header] : c.headerLines, widths[i], 'heading');
   });
   const bodyRows = [...spec.rows.map((row) => spec.columns.map((c) => c.value(row))), ...(spec.totals ? [spec.totals] : [])];
   return new Table({
@@ -183,7 +174,7 @@ function attachment(spec: TableSpec): Array<Paragraph | Table> {
   return [
     line([{ text: spec.label ?? '', font: 'heading' }], { pageBreakBefore: true, alignment: AlignmentType.LEFT }),
     line(''),
-    title(spec.title, ['各盟市', '信息报送']),
+    title(spec.title),
     line([{ text: spec.subtitle, font: 'subheading' }], { alignment: AlignmentType.CENTER }),
     table(spec),
   ];
@@ -200,12 +191,13 @@ export async function bulletinDocx(d: BulletinDocument): Promise<Buffer> {
   const closing = d.sections.closing.split(/\n+/).map((p) => p.trim()).filter(Boolean);
   const closingParagraphs = [[f.praise, closing[0] ?? ''].join(''), ...closing.slice(1)].filter(Boolean);
   const contact = [
-    ...(d.contact.name ? [line(`联 系 人：${d.contact.name}`, { firstLineChars: 2 })] : []),
+    // The two contact lines stay on one page.
+    ...(d.contact.name ? [line(`联 系 人：${d.contact.name}`, { firstLineChars: 2, keepNext: true })] : []),
     ...(d.contact.phone ? [line(`联系电话：${d.contact.phone}`, { firstLineChars: 2 })] : []),
   ];
   const body: Array<Paragraph | Table> = [
     ...(d.number ? [line(d.number, { alignment: AlignmentType.CENTER }), line('')] : []),
-    title(f.title, ['信息报送']),
+    title(f.title),
     line(''),
     line(`${ADDRESSEES}：`, { alignment: AlignmentType.LEFT }),
     line(introduction({ year: f.year, quarter: f.quarter, from: f.from, to: f.to }), { firstLineChars: 2 }),
@@ -219,8 +211,8 @@ export async function bulletinDocx(d: BulletinDocument): Promise<Buffer> {
     ...(contact.length ? [line(''), ...contact] : []),
     line(''),
     ...attachmentList([first.title, second.title, ...d.extraAttachments]),
-    line(''),
-    line(''),
+    line('', { keepNext: true }),
+    line('', { keepNext: true }),
     ...signature(d.issuer, d.date),
     ...attachment(first),
     ...attachment(second),

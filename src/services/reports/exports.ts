@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { columnWidthsEm, textWidthEm, type TableSpec } from './table-specs.ts';
+import { breakTitle, columnWidthsEm, TITLE_BREAKS, type TableSpec } from './table-specs.ts';
 
 export type { TableSpec } from './table-specs.ts';
 
@@ -28,6 +28,8 @@ const CENTER = { horizontal: 'center' as const, vertical: 'middle' as const, wra
 const excelWidth = (em: number) => Math.ceil(em * 2.2 + 2);
 /** Rows that fit on one A4 page at a readable size: a longer table is fitted to the width only. */
 const ONE_PAGE_ROWS = 45;
+/** About what an A4 portrait page holds between its margins, in Excel's width units. */
+const PORTRAIT_WIDTH = 95;
 
 /**
  * One sheet per table, as the association prints it: the label (附件1) in 黑体, the title in 宋体,
@@ -51,27 +53,32 @@ export async function toXlsx(tables: TableSpec[]): Promise<Buffer> {
       views: [{ showGridLines: false }],
     });
     const width = table.columns.length;
-    sheet.columns = columnWidthsEm(table, false).map((em) => ({ width: excelWidth(em) }));
+    // Headings on one line when the table then still fits a portrait page at full size.
+    const wholeWidths = columnWidthsEm(table, true).map(excelWidth);
+    const whole = wholeWidths.reduce((a, b) => a + b, 0) <= PORTRAIT_WIDTH;
+    sheet.columns = (whole ? wholeWidths : columnWidthsEm(table, false).map(excelWidth)).map((width) => ({ width }));
+    const headings = table.columns.map((c) => (whole || !c.headerLines ? [c.header] : c.headerLines));
     let titleRow = 1;
     if (table.label) {
       sheet.addRow([table.label]).font = { name: '黑体', size: 14 };
       titleRow = 2;
     }
-    const title = sheet.addRow([table.title]);
+    // The title breaks where the Word document's does, as lines that fit the table's width at 18 pt.
+    const tableWidth = sheet.columns.reduce((sum, c) => sum + (c.width ?? 10), 0);
+    const titleLines = breakTitle(table.title, TITLE_BREAKS, tableWidth / ((2 * 18) / 11) - 1);
+    const title = sheet.addRow([titleLines.join('\n')]);
     sheet.mergeCells(titleRow, 1, titleRow, width);
     title.font = { name: '宋体', size: 18, bold: true };
     title.alignment = CENTER;
-    // The title wraps in its merged cells when wider than the table.
-    const tableWidth = sheet.columns.reduce((sum, c) => sum + (c.width ?? 10), 0);
-    title.height = 30 * Math.ceil((textWidthEm(table.title) * 2.2 * 18) / 11 / tableWidth);
+    title.height = 28 * titleLines.length;
     const subtitle = sheet.addRow([table.subtitle]);
     sheet.mergeCells(titleRow + 1, 1, titleRow + 1, width);
     subtitle.font = { name: '仿宋', size: 12 };
     subtitle.alignment = CENTER;
     subtitle.height = 22;
-    const header = sheet.addRow(table.columns.map((c) => (c.headerLines ?? [c.header]).join('\n')));
+    const header = sheet.addRow(headings.map((lines) => lines.join('\n')));
     header.font = { name: '宋体', size: 12, bold: true };
-    header.height = 36;
+    header.height = 17 * Math.max(...headings.map((lines) => lines.length)) + 6;
     const body = [...table.rows.map((row) => table.columns.map((c) => c.value(row))), ...(table.totals ? [table.totals] : [])];
     for (const values of body) {
       const row = sheet.addRow(values);

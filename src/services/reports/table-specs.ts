@@ -34,8 +34,8 @@ type ScoreRow = ScoreReport['rows'][number];
 
 const rankColumn: TableColumn<{ rank: number }> = { header: '排名', value: (r) => r.rank };
 const unit: TableColumn<{ unitName: string }> = { header: '单位', value: (r) => r.unitName };
-const submitted: TableColumn<{ submitted: number }> = { header: '报送条数', value: (r) => r.submitted };
-const adopted: TableColumn<{ adopted: number }> = { header: '采用条数', value: (r) => r.adopted };
+const submitted: TableColumn<{ submitted: number }> = { header: '报送条数', headerLines: ['报送', '条数'], value: (r) => r.submitted };
+const adopted: TableColumn<{ adopted: number }> = { header: '采用条数', headerLines: ['采用', '条数'], value: (r) => r.adopted };
 
 /** 附件1's columns, as the association prints them. */
 export const periodColumns: Array<TableColumn<PeriodRow>> = [
@@ -49,11 +49,11 @@ export const periodColumns: Array<TableColumn<PeriodRow>> = [
 export const scoreColumns: Array<TableColumn<ScoreRow>> = [
   unit,
   submitted,
-  { header: '报送得分', value: (r) => r.submittedPoints },
+  { header: '报送得分', headerLines: ['报送', '得分'], value: (r) => r.submittedPoints },
   adopted,
-  { header: '采用得分', value: (r) => r.adoptedPoints },
-  { header: '被中国计生协采用条数', headerLines: ['被中国计生协', '采用条数'], value: (r) => r.nationalAdopted },
-  { header: '被中国计生协采用得分', headerLines: ['被中国计生协', '采用得分'], value: (r) => r.nationalAdoptedPoints },
+  { header: '采用得分', headerLines: ['采用', '得分'], value: (r) => r.adoptedPoints },
+  { header: '被中国计生协采用条数', headerLines: ['被中国', '计生协', '采用条数'], value: (r) => r.nationalAdopted },
+  { header: '被中国计生协采用得分', headerLines: ['被中国', '计生协', '采用得分'], value: (r) => r.nationalAdoptedPoints },
   { header: '总得分', value: (r) => r.total },
 ];
 
@@ -112,3 +112,27 @@ export function columnWidthsEm(spec: TableSpec, headingWhole: boolean): number[]
     return Math.max(...cells.map(textWidthEm));
   });
 }
+
+/**
+ * A title broken into lines no wider than `maxEm`, only before the given words (e.g. 各盟市, 信息报送),
+ * so that a line never ends inside a phrase and no word stands alone on the last line.
+ */
+export function breakTitle(text: string, breakBefore: string[], maxEm: number): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  for (const marker of breakBefore) {
+    const at = rest.indexOf(marker);
+    if (textWidthEm(rest) <= maxEm || at <= 0) break;
+    const head = rest.slice(0, at);
+    // The head joins the line before when they fit together.
+    if (lines.length && textWidthEm(lines[lines.length - 1] + head) <= maxEm) lines[lines.length - 1] += head;
+    else lines.push(head);
+    rest = rest.slice(at);
+  }
+  if (lines.length && textWidthEm(lines[lines.length - 1] + rest) <= maxEm) lines[lines.length - 1] += rest;
+  else lines.push(rest);
+  return lines;
+}
+
+/** Where the titles of a bulletin and of its tables may break. */
+export const TITLE_BREAKS = ['各盟市', '信息报送'];
