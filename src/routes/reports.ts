@@ -48,11 +48,11 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
     const { format, rank, totals } = request.query;
     const { today, year, quarter } = now();
     const period = request.query.from && request.query.to ? periodOf(request.query.from, request.query.to) : quarterPeriod(year, quarter);
-    // A period not yet over is counted, and titled, up to today.
-    const to = today >= period.from ? figuresAsOf(period, today) : period.to;
-    const report = await periodReport(services.db, services.units, period.from, to);
+    const report = await periodReport(services.db, services.units, period.from, period.to);
     if (format === 'json') return report;
-    const table = periodTableSpec(report, `${chineseSpan(report.from, report.to)}${ADDRESSEES}信息报送情况统计表`, null, { rank, totals });
+    // A period not yet over is titled up to today (nothing later can have happened).
+    const shown = { ...report, to: today >= period.from ? figuresAsOf(period, today) : period.to };
+    const table = periodTableSpec(shown, `${chineseSpan(shown.from, shown.to)}${ADDRESSEES}信息报送情况统计表`, null, { rank, totals });
     return sendFile(reply, await tableFile(table, format, `信息报送情况统计表_${report.from}_${report.to}`));
   });
 
