@@ -121,8 +121,9 @@ export function breakTitle(text: string, breakBefore: string[], maxEm: number): 
   const lines: string[] = [];
   let rest = text;
   for (const marker of breakBefore) {
+    if (textWidthEm(rest) <= maxEm) break;
     const at = rest.indexOf(marker);
-    if (textWidthEm(rest) <= maxEm || at <= 0) break;
+    if (at <= 0) continue;
     const head = rest.slice(0, at);
     // The head joins the line before when they fit together.
     if (lines.length && textWidthEm(lines[lines.length - 1] + head) <= maxEm) lines[lines.length - 1] += head;
