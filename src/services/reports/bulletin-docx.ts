@@ -18,7 +18,7 @@ import {
 } from 'docx';
 import type { BulletinFigures } from './bulletin.ts';
 import { ADDRESSEES, introduction } from './bulletin-text.ts';
-import { CHAR, fontOf, fontTableXml, GRID, line, LINE_PITCH, PAGE, SIZE, TAB, TEXT_WIDTH, type RunSpec } from './gbt9704.ts';
+import { CHAR, fontOf, fontTableXml, GRID, line, PAGE, SIZE, TAB, TEXT_WIDTH, type RunSpec } from './gbt9704.ts';
 import { chineseDate } from './periods.ts';
 import { breakTitle, columnWidthsEm, textWidthEm, TITLE_BREAKS, type TableSpec } from './table-specs.ts';
 
@@ -236,4 +236,3 @@ export async function bulletinDocx(d: BulletinDocument): Promise<Buffer> {
   return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }
 
-export { LINE_PITCH };

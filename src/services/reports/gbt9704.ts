@@ -81,13 +81,4 @@ export function line(runs: RunSpec[] | string, options: Omit<IParagraphOptions, 
   });
 }
 
-export const blank = () => line('');
-
-/** Where a long title breaks: before the words that end it, never leaving one word alone. */
-export function titleLines(title: string, breakBefore: string, maxEm: number, widthEm: (t: string) => number): string[] {
-  if (widthEm(title) <= maxEm) return [title];
-  const at = title.lastIndexOf(breakBefore);
-  return at > 0 ? [title.slice(0, at), title.slice(at)] : [title];
-}
-
 export const TAB = TabStopType;
