@@ -157,4 +157,10 @@ describe('bad requests for bulletins', () => {
     expect(created.json()).toMatchObject({ quarter: null, title: '关于2024年10月1日至10月31日信息报送及采用情况的通报', asOf: '2024-10-31' });
     expect(created.json().text).toContain('截至10月31日，本年度信息报送得分排名第一的是满洲里市');
   });
+
+  it('are in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/bulletins', '/v1/bulletins/{id}', '/v1/bulletins/{id}/issue']));
+    expect(doc.paths['/v1/bulletins/{id}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['format', 'rank', 'totals']));
+  });
 });
