@@ -262,6 +262,28 @@ export interface StateTimeDailyTable {
   seconds: number;
 }
 
+/** A bulletin (通报): a draft, then issued with its figures frozen (migration 0010). */
+export interface BulletinsTable {
+  id: Generated<string>;
+  year: number;
+  quarter: number | null;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  status: 'draft' | 'issued';
+  sections: Json<{ problems: string; requirements: string; closing: string }>;
+  contact: Json<{ name: string; phone: string }>;
+  extra_attachments: Json<string[]>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  issued_on: DateOnly | null;
+  number: string | null;
+  issued_by: string | null;
+  issued_at: Timestamp | null;
+  figures: Json<unknown> | null;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -285,6 +307,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailuresTable;
+  bulletins: BulletinsTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;
