@@ -52,8 +52,9 @@ export interface TestAppOptions {
 export const FAST_WORKER_ENV = {
   OUTBOX_POLL_MS: '50',
   SWEEP_INTERVAL_MS: '300',
-  STALLED_INTERVAL_MS: '500',
-  JOB_LOCK_MS: '1000',
+  STALLED_INTERVAL_MS: '1000',
+  // Long enough that a busy machine (CI, parallel files) does not take a running job for a dead worker's.
+  JOB_LOCK_MS: '3000',
   JOB_ATTEMPTS: '3',
   JOB_BACKOFF_MS: '100',
 };
