@@ -78,6 +78,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default(''),
   /** /readyz gives a dependency this long to answer. */
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
+  // Shutdown (issue 14)
+  /** On SIGTERM/SIGINT the process stops in order within this long, then exits anyway (code 1). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How long closing the workers and queues may take before their connections are cut (BullMQ can hang while Redis reconnects). */
+  QUEUE_CLOSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
 });
 
 export type Config = z.infer<typeof envSchema>;
