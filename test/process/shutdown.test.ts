@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/net.ts';
 import { PrivateRedis, redisServerInstalled } from '../support/redis.ts';
@@ -75,7 +75,7 @@ describe('split mode: npm run api and npm run worker stop cleanly', () => {
   beforeAll(async () => {
     databaseUrl = (await createTestDatabase()).url;
   });
-  const env = () => ({ DATABASE_URL: databaseUrl, REDIS_URL: '', QUEUE_PREFIX: `stop${process.pid}` });
+  const env = () => ({ DATABASE_URL: databaseUrl, REDIS_URL: '', QUEUE_PREFIX: `${inject('testRun').keyPrefix}stop` });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`on ${signal}`, async () => {
@@ -104,7 +104,7 @@ describe.skipIf(!redisServerInstalled())('a worker whose Redis is gone stops cle
     const worker = service('workers/main.ts', {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
-      QUEUE_PREFIX: `stop${process.pid}`,
+      QUEUE_PREFIX: `${inject('testRun').keyPrefix}stop`,
       WORKER_PORT: String(await freePort()),
       QUEUE_CLOSE_TIMEOUT_MS: '500',
     });
