@@ -100,20 +100,32 @@ describe.skipIf(!redisServerInstalled())('a worker whose Redis is gone stops cle
   });
   afterAll(() => redis.stop());
 
-  it('cuts the connections that are still reconnecting, within its limit, and exits 0', async () => {
-    const worker = service('workers/main.ts', {
+  const worker = async () =>
+    service('workers/main.ts', {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: `${inject('testRun').keyPrefix}stop`,
       WORKER_PORT: String(await freePort()),
       QUEUE_CLOSE_TIMEOUT_MS: '500',
     });
-    await worker.waitForLog(workersStarted, 'the workers to start');
+  const steps = ['http', 'workers', 'queues', 'change feed', 'database pool'];
+
+  it('when Redis went away while it ran: its connections are reconnecting', async () => {
+    const child = await worker();
+    await child.waitForLog(workersStarted, 'the workers to start');
     await redis.stop();
-    await worker.waitForLog((line) => line.msg === 'queue backend error', 'the workers to notice that Redis is gone');
-    worker.signal('SIGTERM');
-    await expectOrderlyStop(worker, ['http', 'workers', 'queues', 'change feed', 'database pool']);
-    // Without the limit, closing would wait for Redis for good and the deadline would end it (exit 1).
-    expect(worker.lines.some((line) => line.msg.startsWith('workers did not close in time'))).toBe(true);
+    await child.waitForLog((line) => line.msg === 'queue backend error', 'the workers to notice that Redis is gone');
+    child.signal('SIGTERM');
+    await expectOrderlyStop(child, steps);
+  });
+
+  it('when Redis never answered: closing waits no longer than its limit, then cuts the connections', async () => {
+    await redis.stop();
+    const child = await worker();
+    await child.waitForLog((line) => line.msg === 'queue backend error', 'the workers to try Redis');
+    child.signal('SIGTERM');
+    // Without the limit, closing would wait for Redis for good, and the deadline would end it (exit 1).
+    await expectOrderlyStop(child, steps);
+    expect(child.lines.some((line) => line.msg.startsWith('workers did not close in time'))).toBe(true);
   });
 });
