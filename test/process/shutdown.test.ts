@@ -1,6 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '../support/database.ts';
@@ -41,10 +40,14 @@ async function expectOrderlyStop(child: ServiceProcess, steps: string[]) {
 }
 
 describe('npm start on its embedded defaults stops cleanly', () => {
-  // World-readable, so that as root the data stays here (a private folder moves it to /var/lib).
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'nmg-stop-'));
-  chmodSync(dataDir, 0o755);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // In the run's folder (removed at teardown), world-readable, so that as root the data stays
+  // there (a private folder would move it to /var/lib).
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = path.join(inject('testRun').dir, `embedded-stop-${process.pid}`);
+    mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+    chmodSync(inject('testRun').dir, 0o755);
+  });
 
   async function startEmbedded() {
     const pgPort = await freePort();
