@@ -39,7 +39,8 @@ async function expectOrderlyStop(child: ServiceProcess, steps: string[]) {
   expect(child.lines.at(-1)?.msg).toBe('stopped cleanly');
 }
 
-describe('npm start on its embedded defaults stops cleanly', () => {
+// Real processes start here (an embedded server too): a busy machine gets time.
+describe('npm start on its embedded defaults stops cleanly', { timeout: 90_000 }, () => {
   // In the run's folder (removed at teardown), world-readable, so that as root the data stays
   // there (a private folder would move it to /var/lib).
   let dataDir: string;
@@ -73,7 +74,7 @@ describe('npm start on its embedded defaults stops cleanly', () => {
   });
 });
 
-describe('split mode: npm run api and npm run worker stop cleanly', () => {
+describe('split mode: npm run api and npm run worker stop cleanly', { timeout: 90_000 }, () => {
   let databaseUrl: string;
   beforeAll(async () => {
     databaseUrl = (await createTestDatabase()).url;
@@ -94,7 +95,7 @@ describe('split mode: npm run api and npm run worker stop cleanly', () => {
   }
 });
 
-describe.skipIf(!redisServerInstalled())('a worker whose Redis is gone stops cleanly', () => {
+describe.skipIf(!redisServerInstalled())('a worker whose Redis is gone stops cleanly', { timeout: 90_000 }, () => {
   const redis = new PrivateRedis();
   let databaseUrl: string;
   beforeAll(async () => {

@@ -21,7 +21,8 @@ function nestedRun(env: Record<string, string>): Promise<{ code: number | null; 
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-describe.runIf(redisUrl)('a test run on a shared machine (TEST_PREFIX)', () => {
+// A whole nested test run: a busy machine gets time.
+describe.runIf(redisUrl)('a test run on a shared machine (TEST_PREFIX)', { timeout: 180_000 }, () => {
   it('names its databases, Redis keys and folders after TEST_PREFIX and removes them at the end', async () => {
     const prefix = `fx${randomBytes(3).toString('hex')}`;
     const givenUploads = path.join(tmpdir(), `${prefix}-given-uploads`);
