@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
@@ -10,6 +10,8 @@ import { recordFromRow, toView, type SubmissionView } from './submission-record.
 import type { UnitDirectory } from './unit-directory.ts';
 
 export interface ListFilter {
+  /** Words each of which must occur in the title or the body (substring, case-insensitive). */
+  q?: string;
   state?: SubmissionState;
   unitCode?: string;
   /** Event dates from and to, inclusive. */
@@ -17,6 +19,13 @@ export interface ListFilter {
   to?: string;
   limit: number;
   cursor?: string;
+}
+
+/** Narrows the caller's queue (`GET /v1/tasks`); the queue itself stays the role's. */
+export interface TaskFilter {
+  unitCode?: string;
+  state?: SubmissionState;
+  late?: boolean;
 }
 
 export interface Page<T> {
@@ -68,6 +77,37 @@ function decodeCursor(cursor: string): [string, string] {
   return parsed.data;
 }
 
+/** The words of a search: whitespace (also the ideographic space) separates them. */
+export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * Every term in the title or the body. LIKE where case cannot matter (Chinese, digits), as it is
+ * cheaper than ILIKE; both are served by the trigram indexes (migration 0009) for terms of three
+ * characters or more. A shorter term has no trigram: it is still matched, by scanning, which the
+ * newest-first order with its LIMIT keeps short for common words.
+ */
+function matchesSearch(q: string) {
+  return (eb: ExpressionBuilder<Database, 'items'>) =>
+    eb.and(
+      searchTerms(q).map((term) => {
+        const op = term.toLowerCase() === term.toUpperCase() ? 'like' : 'ilike';
+        const pattern = `%${escapeLike(term)}%`;
+        return eb.or([eb('title', op, pattern), eb('body', op, pattern)]);
+      }),
+    );
+}
+
+/** The caller's queue narrowed by the task filters: they only ever take items away from it. */
+function narrowTasks<Q extends SelectQueryBuilder<Database, 'items', object>>(query: Q, filter: TaskFilter): Q {
+  let narrowed = query;
+  if (filter.unitCode) narrowed = narrowed.where('unit_code', '=', filter.unitCode) as Q;
+  if (filter.state) narrowed = narrowed.where('state', '=', filter.state) as Q;
+  if (filter.late !== undefined) narrowed = narrowed.where('late', '=', filter.late) as Q;
+  return narrowed;
+}
+
 /** Reads of items for the API: always scoped to what the caller may see. */
 export class SubmissionQueries {
   private readonly db: Kysely<Database>;
@@ -94,6 +134,7 @@ export class SubmissionQueries {
     if (filter.unitCode && scopeUnit !== filter.unitCode) return { items: [], nextCursor: null };
     if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
     if (filter.state) query = query.where('state', '=', filter.state);
+    if (filter.q) query = query.where(matchesSearch(filter.q));
     if (filter.from) query = query.where('event_date', '>=', filter.from);
     if (filter.to) query = query.where('event_date', '<=', filter.to);
     if (filter.cursor) {
@@ -121,10 +162,11 @@ export class SubmissionQueries {
   }
 
   /** Items waiting for this caller, soonest deadline first; a claimed item stays with its claimer. */
-  async tasks(actor: Actor, limit: number, cursor?: string): Promise<Page<SubmissionView>> {
+  async tasks(actor: Actor, limit: number, cursor?: string, filter: TaskFilter = {}): Promise<Page<SubmissionView>> {
     const deadline = sql<Date>`coalesce(queue_deadline, 'infinity'::timestamptz)`;
-    let query = this.taskItems(actor)?.select([...RECORD_COLUMNS, 'queue_deadline']);
-    if (!query) return { items: [], nextCursor: null };
+    const items = this.taskItems(actor);
+    if (!items) return { items: [], nextCursor: null };
+    let query = narrowTasks(items, filter).select([...RECORD_COLUMNS, 'queue_deadline']);
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       query = query.where(sql<boolean>`(${deadline}, id) > (${at}::timestamptz, ${id}::uuid)`);
@@ -133,11 +175,11 @@ export class SubmissionQueries {
     return this.page(actor, rows, limit, (last) => [last.queue_deadline?.toISOString() ?? 'infinity', last.id]);
   }
 
-  /** How many items wait for this caller (the count beside `GET /v1/tasks`). */
-  async countTasks(actor: Actor): Promise<number> {
-    const query = this.taskItems(actor);
-    if (!query) return 0;
-    const row = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  /** How many items wait for this caller (the count beside `GET /v1/tasks`), with the same filters. */
+  async countTasks(actor: Actor, filter: TaskFilter = {}): Promise<number> {
+    const items = this.taskItems(actor);
+    if (!items) return 0;
+    const row = await narrowTasks(items, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
