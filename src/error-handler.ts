@@ -25,7 +25,7 @@ const FASTIFY_ERRORS: Record<string, (request: FastifyRequest) => AppError> = {
 };
 
 /** 415, naming the content types the route takes (its OpenAPI `consumes`). */
-function unsupportedMediaType(request: FastifyRequest): AppError {
+export function unsupportedMediaType(request: FastifyRequest): AppError {
   const consumes = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? DEFAULT_CONSUMES;
   const sent = String(request.headers['content-type'] ?? '').split(';')[0].trim();
   return appError('unsupported_media_type', { sent, accepted: consumes }, { accepted: consumes });

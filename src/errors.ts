@@ -25,6 +25,7 @@ const RESOURCES: Record<string, Bilingual> = {
   Webhook: { zh: '该 webhook', en: 'Webhook' },
   Notification: { zh: '该通知', en: 'Notification' },
   Job: { zh: '该后台任务', en: 'Job' },
+  Session: { zh: '该会话（或它已结束）', en: 'Session (or it has ended)' },
   'Scoring rules': { zh: '该年度的计分规则', en: 'Scoring rules' },
   Resource: { zh: '所请求的资源', en: 'Resource' },
 };
@@ -74,7 +75,7 @@ export const ERROR_CODES = {
   claimed_by_other: entry(409, '该信息已由另一位审核人认领，请其释放后再操作', 'Another reviewer holds the claim on this item'),
   item_stale: entry(409, '事件已超过两周，该信息不能再被采用', 'The event is more than two weeks old: the item can no longer be adopted'),
   unchanged: entry(409, '截止时间保持不变', 'The deadlines stay as they are'),
-  login_taken: entry(409, '该登录名已被使用', 'This login name is taken'),
+  login_taken: entry<{ login: string }>(409, (p) => `登录名“${p.login}”已被使用`, (p) => `The login name “${p.login}” is taken`),
   too_many_images: entry(409, '每条信息所附图片数量已达上限', 'The item has as many photos as allowed'),
   job_not_failed: entry<{ state: string }>(409, (p) => `该任务当前为 ${p.state} 状态，并非失败，无需重试`, (p) => `The job is ${p.state}, not failed`),
   precondition_failed: entry(412, 'If-Match 与当前版本不符：该信息已被修改，请刷新后重试', 'If-Match does not match the current version'),
