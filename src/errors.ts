@@ -58,6 +58,7 @@ export const ERROR_CODES = {
     (p) => `字段 ${p.path} 含有不允许的字符（空字符 U+0000 或不成对的代理字符）`,
     (p) => `Field ${p.path} holds a character that is not allowed (NUL U+0000 or a lone surrogate)`,
   ),
+  date_out_of_range: entry(400, '日期超出本服务支持的范围', 'The date is outside the range the service supports'),
   weak_password: entry(400, '密码不符合要求', 'The password does not meet the rules'),
   webhook_url_invalid: entry(400, 'webhook 地址须是完整的 http:// 或 https:// 地址', 'The webhook URL must be a full http:// or https:// address'),
   webhook_url_credentials: entry(400, 'webhook 地址不得包含用户名或密码', 'The webhook URL must not hold a user name or password'),

@@ -41,6 +41,8 @@ function allowedNames(request: FastifyRequest): Set<string> | null {
 }
 
 async function refuseUnknownQueryParameters(request: FastifyRequest): Promise<void> {
+  // No route: the 404 says more than any parameter could.
+  if (request.is404) return;
   const allowed = allowedNames(request);
   if (!allowed) return;
   const unknown = Object.keys(request.query as object).filter((name) => !allowed.has(name));

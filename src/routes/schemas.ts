@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { ACTIONS, ACTIONS_NEEDING_REASON, STATES } from '../../machines/submission.types.ts';
 import { bilingualIssue } from '../validation.ts';
-import { FIRST_YEAR, isValidDate, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
+import { FIRST_DATE, FIRST_YEAR, isValidDate, LAST_DATE, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
 
 /** zod schemas of the HTTP contract: validation, types and the OpenAPI document come from these. */
 
 /** Every date the API takes: a real calendar date within the service's range (see isValidDate). */
 export const dateString = z
   .string()
-  .refine(isValidDate, { message: VALID_DATE_MESSAGE })
+  .refine(isValidDate, bilingualIssue({ zh: VALID_DATE_MESSAGE, en: `a valid date from ${FIRST_DATE} to ${LAST_DATE} (YYYY-MM-DD)` }))
   .meta({ format: 'date', example: '2024-05-20' });
 
 /** Every year the API takes, in a path or a query. */
