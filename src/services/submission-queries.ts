@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
@@ -82,21 +82,26 @@ export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
 
+/** Terms of three characters or more have trigrams: the indexes of migration 0009 find them. */
+const TRIGRAM_LENGTH = 3;
+
+/**
+ * How many of the newest items (in the caller's scope and filters) a search reads in order before
+ * it turns to the trigram indexes: a word found in one item in a hundred fills a page there.
+ */
+const SEARCH_WINDOW = 5000;
+
 /**
  * Every term in the title or the body. LIKE where case cannot matter (Chinese, digits), as it is
- * cheaper than ILIKE; both are served by the trigram indexes (migration 0009) for terms of three
- * characters or more. A shorter term has no trigram: it is still matched, by scanning, which the
- * newest-first order with its LIMIT keeps short for common words.
+ * cheaper than ILIKE; the trigram indexes serve both.
  */
-function matchesSearch(q: string) {
-  return (eb: ExpressionBuilder<Database, 'items'>) =>
-    eb.and(
-      searchTerms(q).map((term) => {
-        const op = term.toLowerCase() === term.toUpperCase() ? 'like' : 'ilike';
-        const pattern = `%${escapeLike(term)}%`;
-        return eb.or([eb('title', op, pattern), eb('body', op, pattern)]);
-      }),
-    );
+function searchCondition(q: string) {
+  const terms = searchTerms(q).map((term) => {
+    const op = sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
+    const pattern = `%${escapeLike(term)}%`;
+    return sql<boolean>`(title ${op} ${pattern} OR body ${op} ${pattern})`;
+  });
+  return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
 }
 
 /** The caller's queue narrowed by the task filters: they only ever take items away from it. */
@@ -108,18 +113,23 @@ function narrowTasks<Q extends SelectQueryBuilder<Database, 'items', object>>(qu
   return narrowed;
 }
 
+/** Items in the order a list shows them, before paging. */
+type ItemList = SelectQueryBuilder<Database, 'items', RecordRow>;
+
 /** Reads of items for the API: always scoped to what the caller may see. */
 export class SubmissionQueries {
   private readonly db: Kysely<Database>;
   private readonly pool: pg.Pool;
   private readonly units: UnitDirectory;
   private readonly clock: () => number;
+  private readonly searchWindow: number;
 
-  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number) {
+  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number, options: { searchWindow?: number } = {}) {
     this.db = db;
     this.pool = pool;
     this.units = units;
     this.clock = clock;
+    this.searchWindow = options.searchWindow ?? SEARCH_WINDOW;
   }
 
   async get(actor: Actor, id: string): Promise<SubmissionView> {
@@ -129,20 +139,56 @@ export class SubmissionQueries {
   }
 
   async list(actor: Actor, filter: ListFilter): Promise<Page<SubmissionView>> {
-    let query = this.db.selectFrom('items').select(RECORD_COLUMNS);
     const scopeUnit = unitScopeOf(actor) ?? filter.unitCode;
     if (filter.unitCode && scopeUnit !== filter.unitCode) return { items: [], nextCursor: null };
-    if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
-    if (filter.state) query = query.where('state', '=', filter.state);
-    if (filter.q) query = query.where(matchesSearch(filter.q));
-    if (filter.from) query = query.where('event_date', '>=', filter.from);
-    if (filter.to) query = query.where('event_date', '<=', filter.to);
-    if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor);
-      query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-    }
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+    const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+    const listed = (db: Kysely<Database>) => {
+      let query = db.selectFrom('items').select(RECORD_COLUMNS);
+      if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
+      if (filter.state) query = query.where('state', '=', filter.state);
+      if (filter.from) query = query.where('event_date', '>=', filter.from);
+      if (filter.to) query = query.where('event_date', '<=', filter.to);
+      if (cursor) query = query.where(sql<boolean>`(created_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+      return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    };
+    const wanted = filter.limit + 1;
+    const rows = filter.q ? await this.search(listed, filter.q, wanted) : await listed(this.db).limit(wanted).execute();
     return this.page(actor, rows, filter.limit, (last) => [last.created_at.toISOString(), last.id]);
+  }
+
+  /**
+   * The first `wanted` items, newest first, of those `listed` gives that match `q`. In two steps,
+   * because the planner cannot tell a common word from a rare one (Postgres keeps no statistics on
+   * values over 1 kB, so on no real body): first the newest SEARCH_WINDOW items, read in order,
+   * where a common word fills the page at once; then, for a rarer word, the trigram indexes, which
+   * the planner is told to use. Terms shorter than three characters have no trigram: the second
+   * step scans for them (see the search benchmark for what that costs).
+   */
+  private async search(listed: (db: Kysely<Database>) => ItemList, q: string, wanted: number): Promise<RecordRow[]> {
+    const condition = searchCondition(q);
+    const newest = listed(this.db).limit(this.searchWindow);
+    const inWindow = await this.db
+      .selectFrom(newest.as('newest'))
+      .selectAll()
+      .where(condition)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(wanted)
+      .execute();
+    if (inWindow.length === wanted) return inWindow;
+    const windowSize = await this.db
+      .selectFrom(listed(this.db).clearSelect().select('id').limit(this.searchWindow).as('newest'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(windowSize.n) < this.searchWindow) return inWindow;
+    const indexed = searchTerms(q).some((term) => [...term].length >= TRIGRAM_LENGTH);
+    return this.db.transaction().execute(async (trx) => {
+      if (indexed) {
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      }
+      return listed(trx).where(condition).limit(wanted).execute();
+    });
   }
 
   async history(actor: Actor, id: string): Promise<HistoryView[]> {

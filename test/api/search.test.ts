@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOTSTRAP_ADMIN } from '../../src/auth/authenticator.ts';
+import { SubmissionQueries } from '../../src/services/submission-queries.ts';
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -18,6 +20,7 @@ beforeAll(async () => {
   ordosEditor = await createUser(t.app, 'editor', '150600');
   const editors: Record<string, Caller> = { '150600': ordosEditor, '150100': await createUser(t.app, 'editor', '150100') };
   for (const [name, item] of Object.entries(ITEMS)) {
+    t.clock.now += 60_000; // one after the other, so that "newest first" has one answer
     const created = await editors[item.unit].post('/v1/submissions', { title: item.title, body: item.body, eventDate: '2024-05-18' });
     expect(created.statusCode, created.body).toBe(201);
     ids[name] = created.json().id;
@@ -90,6 +93,22 @@ describe('search', () => {
       expect(response.statusCode, q).toBe(400);
       expect(response.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'querystring.q' }] });
     }
+  });
+
+  it('gives the same answers when the newest items do not fill a page and the indexes are asked (small window)', async () => {
+    const queries = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, { searchWindow: 1 });
+    const actor = { id: BOOTSTRAP_ADMIN.id, name: 'admin', role: 'admin' as const, unitCode: null };
+    const ask = async (q: string) => (await queries.list(actor, { q, limit: 50 })).items.map((i) => i.id).sort();
+    expect(await ask('优生优育')).toEqual([ids.homeVisits, ids.lecture].sort());
+    expect(await ask('康巴什')).toEqual([ids.homeVisits]);
+    expect(await ask('讲座')).toEqual([ids.lecture]);
+    expect(await ask('会')).toEqual([ids.meeting]);
+    expect(await ask('WECHAT')).toEqual([ids.homeVisits]);
+    expect(await ask('优生优育 讲座')).toEqual([ids.lecture]);
+    const first = await queries.list(actor, { q: '优生优育', limit: 1 });
+    expect(first.items.map((i) => i.id)).toEqual([ids.lecture]);
+    const second = await queries.list(actor, { q: '优生优育', limit: 1, cursor: first.nextCursor! });
+    expect(second.items.map((i) => i.id)).toEqual([ids.homeVisits]);
   });
 
   it('has trigram indexes that serve substring search in titles and bodies (migration 0009)', async () => {
