@@ -44,7 +44,7 @@ const SENTENCES_PER_BODY = 22;
 const DRAFT = persist(createSubmission({ unitCode: '150100', dueAt: 0, staleAt: 0 }).snapshot);
 
 /** A pseudo-random pick in 0 … n-1 from a row's number, independent for each salt. */
-const pick = (expression: string, salt: number, n: number) => `(abs(hashint8((${expression}) * 16 + ${salt})) % ${n})`;
+const pick = (expression: string, salt: number, n: number) => `((hashint8((${expression}) * 16 + ${salt}) & 2147483647) % ${n})`;
 
 const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(',')}]`;
 

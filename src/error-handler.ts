@@ -15,7 +15,7 @@ const FASTIFY_ERRORS: Record<string, (request: FastifyRequest) => AppError> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: unsupportedMediaType,
   FST_INVALID_MULTIPART_CONTENT_TYPE: unsupportedMediaType,
   FST_ERR_CTP_BODY_TOO_LARGE: (request) => appError('payload_too_large', { limit: megabytes(request.routeOptions.bodyLimit) }),
-  FST_REQ_FILE_TOO_LARGE: () => appError('payload_too_large', { limit: 'MAX_IMAGE_BYTES' }),
+  FST_REQ_FILE_TOO_LARGE: () => appError('payload_too_large', {}),
   FST_FILES_LIMIT: () => appError('too_many_files', undefined),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => appError('empty_json_body', undefined),
   FST_ERR_CTP_INVALID_JSON_BODY: () => appError('invalid_json', undefined),

@@ -80,7 +80,11 @@ export const ERROR_CODES = {
   too_many_images: entry(409, '每条信息所附图片数量已达上限', 'The item has as many photos as allowed'),
   job_not_failed: entry<{ state: string }>(409, (p) => `该任务当前为 ${p.state} 状态，并非失败，无需重试`, (p) => `The job is ${p.state}, not failed`),
   precondition_failed: entry(412, 'If-Match 与当前版本不符：该信息已被修改，请刷新后重试', 'If-Match does not match the current version'),
-  payload_too_large: entry<{ limit: string }>(413, (p) => `请求体过大，上限为 ${p.limit}`, (p) => `The request body is too large: at most ${p.limit}`),
+  payload_too_large: entry<{ limit?: string }>(
+    413,
+    (p) => `请求内容过大${p.limit ? `，上限为 ${p.limit}` : ''}`,
+    (p) => `The request is too large${p.limit ? `: at most ${p.limit}` : ''}`,
+  ),
   too_many_files: entry(413, '一次只能上传一个文件', 'Send one file per request'),
   uri_too_long: entry(414, '请求地址中的参数过长', 'A parameter of the URL is too long'),
   unsupported_media_type: entry<{ sent: string; accepted: string[] }>(
@@ -119,10 +123,19 @@ type ParamsOf<C extends ErrorCode> = (typeof ERROR_CODES)[C] extends Entry<infer
 
 const render = <P>(text: Text<P>, params: P) => (typeof text === 'function' ? text(params) : text);
 
-/** The code's English text where it needs no parameters: what English callers read beside a Chinese-only message. */
+/**
+ * The code's English text without parameters: what English callers read beside a message given in
+ * Chinese only. None where the text needs parameters it cannot do without.
+ */
 function plainEnglish(code: string): string | undefined {
   const found = (ERROR_CODES as Record<string, { en: unknown }>)[code];
-  return found && typeof found.en === 'string' ? found.en : undefined;
+  if (!found || typeof found.en === 'string') return found?.en as string | undefined;
+  try {
+    const text = (found.en as (params: object) => string)({});
+    return text.includes('undefined') ? undefined : text;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The one error type of the service: a stable `code`, an HTTP status, a message in both languages and optional details. */

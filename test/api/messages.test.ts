@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src/errors.ts';
+import { AppError, ERROR_CODES, errors } from '../../src/errors.ts';
 import { languageOf } from '../../src/language.ts';
 import { BOOTSTRAP_TOKEN, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
@@ -33,7 +33,7 @@ const samples: Array<[string, () => Sample, number, string, RegExp, RegExp]> = [
   ['broken JSON', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', headers: { 'content-type': 'application/json' }, payload: '{"title":' }), 400, 'invalid_json', /JSON/, /not valid JSON/],
   ['a NUL in the text', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', payload: { title: 'a\u0000', eventDate: '2024-05-18' } }), 400, 'invalid_text', /字段 body\.title/, /Field body\.title/],
   ['a stale If-Match', () => ({ method: 'PATCH', url: `/v1/submissions/${draftId}`, token: 'editor', headers: { 'if-match': '"9"' }, payload: { title: '鄂尔多斯市计生协开展活动二' } }), 412, 'precondition_failed', /If-Match 与当前版本不符/, /does not match/],
-  ['a body over the limit', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', payload: { title: 'x', body: '字'.repeat(1_000_000), eventDate: '2024-05-18' } }), 413, 'payload_too_large', /上限为 2 MB/, /at most 2 MB/],
+  ['a body over the limit', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', payload: { title: 'x', body: '字'.repeat(1_000_000), eventDate: '2024-05-18' } }), 413, 'payload_too_large', /请求内容过大，上限为 2 MB/, /too large: at most 2 MB/],
   ['a path parameter too long', () => ({ method: 'GET', url: `/v1/submissions/${'a'.repeat(300)}` }), 414, 'uri_too_long', /过长/, /too long/],
   ['XML to a JSON route', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', headers: { 'content-type': 'text/xml' }, payload: '<a/>' }), 415, 'unsupported_media_type', /不支持的内容类型 text\/xml：请以 application\/json 格式发送/, /send application\/json$/],
   ['XML to the import', () => ({ method: 'POST', url: '/v1/import/submissions', token: BOOTSTRAP_TOKEN, headers: { 'content-type': 'text/xml' }, payload: '<a/>' }), 415, 'unsupported_media_type', /application\/json、text\/csv、multipart\/form-data/, /application\/json, text\/csv, multipart\/form-data/],
@@ -143,6 +143,13 @@ describe('the error-code table', () => {
       expect(zh, code).not.toMatch(/[。，；：]{2}/);
       expect(en, code).not.toMatch(HAN);
     }
+  });
+
+  it('gives a Chinese-only message the code’s English text, where that text needs no parameters', () => {
+    expect(errors.forbidden('只有本单位的编辑可以创建信息').messageIn('en')).toBe('Your role may not do this');
+    expect(errors.forbidden('只有本单位的编辑可以创建信息').messageIn('zh')).toBe('只有本单位的编辑可以创建信息');
+    expect(errors.tooLarge('图片不得超过10MB，请压缩后上传。').messageIn('en')).toBe('The request is too large');
+    expect(new AppError(400, 'invalid_text', '字段含有空字符').messageIn('en')).toBe('字段含有空字符');
   });
 
   it('holds every code that the source throws', () => {
