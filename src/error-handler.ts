@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDependencyUnavailable } from './dependency-errors.ts';
-import { AppError, appError, describeError, type Bilingual, type ErrorBody } from './errors.ts';
+import { AppError, appError, describeError, errors, type Bilingual, type ErrorBody } from './errors.ts';
 import { languageOf, type Language } from './language.ts';
 import { retryLater, RetryLaterError } from './retry-later.ts';
 import { findingsOf, RequestInvalid } from './validation.ts';
@@ -10,6 +10,9 @@ const DEFAULT_CONSUMES = ['application/json'];
 
 const megabytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
+/** A body Fastify cannot read: `validation_failed` like any other invalid request, saying what is wrong. */
+const unreadableBody = (zh: string, en: string) => () => errors.validation({ zh, en });
+
 /** Fastify's (and its plugins') own client errors as errors of the table, so that they read like every other. */
 const FASTIFY_ERRORS: Record<string, (request: FastifyRequest) => AppError> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: unsupportedMediaType,
@@ -17,9 +20,9 @@ const FASTIFY_ERRORS: Record<string, (request: FastifyRequest) => AppError> = {
   FST_ERR_CTP_BODY_TOO_LARGE: (request) => appError('payload_too_large', { limit: megabytes(request.routeOptions.bodyLimit) }),
   FST_REQ_FILE_TOO_LARGE: () => appError('payload_too_large', {}),
   FST_FILES_LIMIT: () => appError('too_many_files', undefined),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => appError('empty_json_body', undefined),
-  FST_ERR_CTP_INVALID_JSON_BODY: () => appError('invalid_json', undefined),
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => appError('invalid_content_length', undefined),
+  FST_ERR_CTP_EMPTY_JSON_BODY: unreadableBody('Content-Type 为 application/json 时请求体不能为空', 'A body sent as application/json must not be empty'),
+  FST_ERR_CTP_INVALID_JSON_BODY: unreadableBody('请求体不是有效的 JSON', 'The request body is not valid JSON'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: unreadableBody('Content-Length 与请求体的实际长度不符', 'Content-Length does not match the body'),
   FST_ERR_BAD_URL: () => appError('invalid_url', undefined),
   FST_ERR_MAX_PARAM_LENGTH: () => appError('uri_too_long', undefined),
 };

@@ -39,9 +39,6 @@ const list = (items: string[], separator: string) => items.join(separator);
  */
 export const ERROR_CODES = {
   validation_failed: entry(400, '请求内容不符合要求，请按 details 中的说明修改', 'The request is not valid; see details'),
-  invalid_json: entry(400, '请求体不是有效的 JSON', 'The request body is not valid JSON'),
-  empty_json_body: entry(400, 'Content-Type 为 application/json 时请求体不能为空', 'A body sent as application/json must not be empty'),
-  invalid_content_length: entry(400, 'Content-Length 与请求体的实际长度不符', 'Content-Length does not match the body'),
   unknown_query_parameter: entry<{ names: string[] }>(
     400,
     (p) => `不支持的查询参数：${list(p.names, '、')}（请检查拼写，或查阅接口文档）`,

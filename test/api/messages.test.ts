@@ -30,7 +30,7 @@ const samples: Array<[string, () => Sample, number, string, RegExp, RegExp]> = [
   ['an unknown item', () => ({ method: 'GET', url: `/v1/submissions/${UUID}`, token: BOOTSTRAP_TOKEN }), 404, 'not_found', /找不到该信息/, /^Submission not found$/],
   ['a role that may not', () => ({ method: 'GET', url: '/v1/webhooks', token: 'editor' }), 403, 'forbidden', /无权/, /may not/],
   ['a body zod refuses', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', payload: { title: 1, eventDate: '2024-13-01' } }), 400, 'validation_failed', /请求内容不符合要求/, /not valid/],
-  ['broken JSON', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', headers: { 'content-type': 'application/json' }, payload: '{"title":' }), 400, 'invalid_json', /JSON/, /not valid JSON/],
+  ['broken JSON', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', headers: { 'content-type': 'application/json' }, payload: '{"title":' }), 400, 'validation_failed', /请求体不是有效的 JSON/, /not valid JSON/],
   ['a NUL in the text', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', payload: { title: 'a\u0000', eventDate: '2024-05-18' } }), 400, 'invalid_text', /字段 body\.title/, /Field body\.title/],
   ['a stale If-Match', () => ({ method: 'PATCH', url: `/v1/submissions/${draftId}`, token: 'editor', headers: { 'if-match': '"9"' }, payload: { title: '鄂尔多斯市计生协开展活动二' } }), 412, 'precondition_failed', /If-Match 与当前版本不符/, /does not match/],
   ['a body over the limit', () => ({ method: 'POST', url: '/v1/submissions', token: 'editor', payload: { title: 'x', body: '字'.repeat(1_000_000), eventDate: '2024-05-18' } }), 413, 'payload_too_large', /请求内容过大，上限为 2 MB/, /too large: at most 2 MB/],
