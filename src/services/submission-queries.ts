@@ -82,26 +82,38 @@ export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
 
-/** Terms of three characters or more have trigrams: the indexes of migration 0009 find them. */
+/** Terms of three characters or more have trigrams of their own in titles and bodies (migration 0009). */
 const TRIGRAM_LENGTH = 3;
 
 /**
  * How many of the newest items (in the caller's scope and filters) a search reads in order before
- * it turns to the trigram indexes: a word found in one item in a hundred fills a page there.
+ * it turns to the indexes: a word found in one item in a hundred fills a page there.
  */
 const SEARCH_WINDOW = 5000;
 
+const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
+
 /**
- * Every term in the title or the body. LIKE where case cannot matter (Chinese, digits), as it is
- * cheaper than ILIKE; the trigram indexes serve both.
+ * Every term in the title or the body: the exact condition. LIKE where case cannot matter
+ * (Chinese, digits), as it is cheaper than ILIKE.
  */
 function searchCondition(q: string) {
   const terms = searchTerms(q).map((term) => {
-    const op = sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
     const pattern = `%${escapeLike(term)}%`;
-    return sql<boolean>`(title ${op} ${pattern} OR body ${op} ${pattern})`;
+    return sql<boolean>`(title ${likeOf(term)} ${pattern} OR body ${likeOf(term)} ${pattern})`;
   });
   return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
+}
+
+/**
+ * For terms of one or two characters, which have no trigram in the text itself: the same
+ * condition through the pairs index of migration 0009 (`item_search_pairs`), which implies it.
+ */
+function shortTermsCondition(q: string) {
+  const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
+  if (short.length === 0) return null;
+  const conditions = short.map((term) => sql<boolean>`item_search_pairs(title, body) ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
+  return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
 }
 
 /** The caller's queue narrowed by the task filters: they only ever take items away from it. */
@@ -123,6 +135,7 @@ export class SubmissionQueries {
   private readonly units: UnitDirectory;
   private readonly clock: () => number;
   private readonly searchWindow: number;
+  private searchIndexes: Promise<boolean> | undefined;
 
   constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number, options: { searchWindow?: number } = {}) {
     this.db = db;
@@ -160,9 +173,8 @@ export class SubmissionQueries {
    * The first `wanted` items, newest first, of those `listed` gives that match `q`. In two steps,
    * because the planner cannot tell a common word from a rare one (Postgres keeps no statistics on
    * values over 1 kB, so on no real body): first the newest SEARCH_WINDOW items, read in order,
-   * where a common word fills the page at once; then, for a rarer word, the trigram indexes, which
-   * the planner is told to use. Terms shorter than three characters have no trigram: the second
-   * step scans for them (see the search benchmark for what that costs).
+   * where a common word fills the page at once; then, for a rarer word, the trigram indexes (the
+   * pairs index for words of one or two characters), which the planner is told to use.
    */
   private async search(listed: (db: Kysely<Database>) => ItemList, q: string, wanted: number): Promise<RecordRow[]> {
     const condition = searchCondition(q);
@@ -181,14 +193,26 @@ export class SubmissionQueries {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     if (Number(windowSize.n) < this.searchWindow) return inWindow;
-    const indexed = searchTerms(q).some((term) => [...term].length >= TRIGRAM_LENGTH);
+    if (!(await this.searchIndexed())) return listed(this.db).where(condition).limit(wanted).execute();
+    const short = shortTermsCondition(q);
     return this.db.transaction().execute(async (trx) => {
-      if (indexed) {
-        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-        await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-      }
-      return listed(trx).where(condition).limit(wanted).execute();
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      const query = listed(trx).where(condition);
+      return (short ? query.where(short) : query).limit(wanted).execute();
     });
+  }
+
+  /** Whether the search indexes exist (a server without pg_trgm has none: search then scans). */
+  private searchIndexed(): Promise<boolean> {
+    this.searchIndexes ??= sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_idx') IS NOT NULL AS present`
+      .execute(this.db)
+      .then((result) => result.rows[0]?.present === true)
+      .catch((error: unknown) => {
+        this.searchIndexes = undefined; // asked again next time
+        throw error;
+      });
+    return this.searchIndexes;
   }
 
   async history(actor: Actor, id: string): Promise<HistoryView[]> {

@@ -111,7 +111,7 @@ describe('search', () => {
     expect(second.items.map((i) => i.id)).toEqual([ids.homeVisits]);
   });
 
-  it('has trigram indexes that serve substring search in titles and bodies (migration 0009)', async () => {
+  it('has trigram indexes that serve substring search in titles and bodies, short words included (migration 0009)', async () => {
     const client = await t.services.pool.connect();
     try {
       await client.query('SET enable_seqscan = off');
@@ -119,6 +119,11 @@ describe('search', () => {
         (await client.query(`EXPLAIN SELECT id FROM items WHERE ${column} ${op} '%优生优育%'`)).rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(await plan('title', 'LIKE')).toContain('items_title_trgm_idx');
       expect(await plan('body', 'ILIKE')).toContain('items_body_trgm_idx');
+      // One- and two-character words: every piece of the text starts a word of the pairs text.
+      const pairs = (await client.query(`SELECT item_search_pairs('王芳好', '会议') AS text`)).rows[0].text;
+      for (const piece of ['王', '芳', '好', '王芳', '芳好', '好\n', '会议', '议']) expect(pairs).toContain(` ${piece}`);
+      const short = await client.query(`EXPLAIN SELECT id FROM items WHERE item_search_pairs(title, body) LIKE '% 讲座%'`);
+      expect(short.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('items_search_pairs_idx');
     } finally {
       client.release();
     }
