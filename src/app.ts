@@ -2,9 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import { registerAuthFailureLimit } from './auth/failure-limit.ts';
 import { handleError } from './error-handler.ts';
+import { appError } from './errors.ts';
+import { validatorCompiler } from './validation.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -42,13 +44,17 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     ...(typeof logger === 'object' ? { loggerInstance: logger } : { logger: logger && { level: services.config.LOG_LEVEL } }),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: trustedProxies(services.config.TRUST_PROXY),
+    // A badly encoded URL or an over-long path parameter: answered like every other error.
+    frameworkErrors: handleError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   await app.register(import('./routes/text-guard.ts'));
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+  await app.register(import('./routes/query-strictness.ts'));
+  app.setNotFoundHandler(async (request) => {
+    const route = `${request.method} ${request.url.split('?')[0]}`;
+    throw appError('not_found', { what: { zh: `接口 ${route}`, en: `Route ${route}` } });
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);

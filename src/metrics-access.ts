@@ -28,10 +28,16 @@ export interface MetricsRequest {
 export function metricsRefusal(token: string | undefined, request: MetricsRequest): AppError | null {
   if (token) {
     const match = /^Bearer\s+(\S+)$/i.exec(String(request.headers.authorization ?? ''));
-    return match && sameSecret(match[1], token) ? null : new AppError(401, 'unauthenticated', '读取监控指标需要有效的指标令牌（METRICS_TOKEN）');
+    return match && sameSecret(match[1], token) ? null : new AppError(401, 'unauthenticated', {
+          zh: '读取监控指标需要有效的指标令牌（METRICS_TOKEN）',
+          en: 'Reading the metrics needs the metrics token (METRICS_TOKEN)',
+        });
   }
   const proxied = request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined;
   return isLoopback(request.remoteAddress) && !proxied
     ? null
-    : new AppError(403, 'forbidden', '监控指标仅对本机开放；如需远程采集，请设置 METRICS_TOKEN');
+    : new AppError(403, 'forbidden', {
+        zh: '监控指标仅对本机开放；如需远程采集，请设置 METRICS_TOKEN',
+        en: 'The metrics are served to this machine only; set METRICS_TOKEN to scrape them remotely',
+      });
 }

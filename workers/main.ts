@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { openInfrastructure } from '../src/bootstrap.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { ErrorBody } from '../src/errors.ts';
+import { languageOf } from '../src/language.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { metricsRefusal } from '../src/metrics-access.ts';
 import { runUntilSignalled, stopInOrder, type Running } from '../src/process.ts';
@@ -21,7 +22,7 @@ export async function startWorkerProcess(config: Config = loadConfig(), log: Log
     if (request.url === '/metrics') {
       const refusal = metricsRefusal(config.METRICS_TOKEN, { remoteAddress: request.socket.remoteAddress, headers: request.headers });
       if (refusal) {
-        const body: ErrorBody = { error: { code: refusal.code, message: refusal.message } };
+        const body: ErrorBody = { error: { code: refusal.code, message: refusal.messageIn(languageOf(request.headers['accept-language'])) } };
         response.writeHead(refusal.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
         return;
       }

@@ -7,6 +7,7 @@ import * as outboxEffects from './0005_outbox_effects.ts';
 import * as importedHistory from './0006_imported_history.ts';
 import * as accounts from './0007_accounts.ts';
 import * as workflow from './0008_workflow.ts';
+import * as search from './0009_search.ts';
 import * as bulletins from './0010_bulletins.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_imported_history': importedHistory,
   '0007_accounts': accounts,
   '0008_workflow': workflow,
+  '0009_search': search,
   '0010_bulletins': bulletins,
 };
 

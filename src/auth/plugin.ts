@@ -1,7 +1,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../../machines/submission.types.ts';
-import { AppError, errors } from '../errors.ts';
+import { appError, errors } from '../errors.ts';
 import type { SessionAuth } from '../services/sessions.ts';
 import type { Authenticator } from './authenticator.ts';
 import { assertSameOrigin, changesState, SESSION_COOKIE } from './session-cookie.ts';
@@ -62,7 +62,7 @@ export function requireActor(authenticator: RequestAuthenticator, roles?: readon
       request.actor = session.actor;
       request.sessionId = session.sessionId;
       if (session.mustChangePassword && !request.routeOptions.config.allowedBeforePasswordChange) {
-        throw new AppError(403, 'password_change_required', '首次登录或密码被重置后，请先修改密码');
+        throw appError('password_change_required', undefined);
       }
     }
     if (roles && !roles.includes(request.actor.role)) throw errors.forbidden();

@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { appError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'nmg_session';
 
@@ -52,4 +52,4 @@ export function assertSameOrigin(request: FastifyRequest, { headerRequired }: { 
   if (headerRequired) throw csrfRejected();
 }
 
-const csrfRejected = () => new AppError(403, 'cross_site_request', '跨站请求被拒绝：请在本系统的页面中操作');
+const csrfRejected = () => appError('cross_site_request', undefined);

@@ -1,10 +1,9 @@
-import type { Unit } from '../services/unit-directory.ts';
 import type { NameDirectory } from './directory.ts';
 import { checkImageCaptions, checkImageCount, checkImageResolution, checkImageType, type ImageFacts } from './image-rules.ts';
 import { checkPunctuation } from './punctuation.ts';
 import { checkTitlePrefix } from './title-prefix.ts';
 import { checkEventDate, checkSourceLine, checkWechatUrl } from './text-rules.ts';
-import type { CheckResult } from './types.ts';
+import type { CheckResult, RuleUnit } from './types.ts';
 
 export interface CheckInput {
   title: string;
@@ -12,7 +11,7 @@ export interface CheckInput {
   eventDate: string;
   staleAt: number;
   wechatUrl: string | null;
-  unit: Unit;
+  unit: RuleUnit;
   images: ImageFacts[];
   now: number;
   maxImageBytes: number;

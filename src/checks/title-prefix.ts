@@ -1,6 +1,5 @@
-import type { Unit } from '../services/unit-directory.ts';
 import type { NameDirectory } from './directory.ts';
-import type { CheckResult } from './types.ts';
+import type { CheckResult, RuleUnit } from './types.ts';
 
 const fail = (message: string): CheckResult[] => [{ code: 'title_prefix', severity: 'error', field: 'title', message }];
 
@@ -10,7 +9,7 @@ const quoteList = (names: string[]) => names.map((n) => `“${n}”`).join('或'
  * 标题使用全称开头: the region, the unit's own full name, or one of its county-level divisions.
  * A short form (土左旗, 科右前旗, 开发区 …) is named with the full form to use instead.
  */
-export function checkTitlePrefix(title: string, unit: Unit, names: NameDirectory): CheckResult[] {
+export function checkTitlePrefix(title: string, unit: RuleUnit, names: NameDirectory): CheckResult[] {
   const text = title.trim();
   const own = [names.regionName, unit.name, ...unit.counties];
   if (own.some((name) => text.startsWith(name))) return [];
@@ -43,7 +42,7 @@ export function checkTitlePrefix(title: string, unit: Unit, names: NameDirectory
 }
 
 /** The full names a short form may stand for, the unit's own first. */
-function fullNamesFor(short: string, unit: Unit, names: NameDirectory): string[] {
+function fullNamesFor(short: string, unit: RuleUnit, names: NameDirectory): string[] {
   const known = names.fullNamesOf[short];
   if (known) {
     const inUnit = known.filter((n) => unit.counties.includes(n));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../auth/plugin.ts';
-import { errors } from '../errors.ts';
+import { appError, errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { QUEUE_NAMES } from '../../workers/queues.ts';
 import { errorResponses } from './schemas.ts';
@@ -23,7 +23,12 @@ export async function adminJobRoutes(app: FastifyInstance, services: Services) {
   const admins = requireActor(services.authenticator, ['admin']);
   const tags = ['admin'];
   const kit = () => {
-    if (!services.queues) throw errors.unavailable('No queue backend in this process');
+    if (!services.queues) {
+      throw errors.unavailable({
+        zh: '此进程未连接任务队列（REDIS_URL 或 QUEUE_BACKEND），无法查看或重试后台任务',
+        en: 'This process has no queue backend (REDIS_URL or QUEUE_BACKEND): jobs cannot be listed or retried',
+      });
+    }
     return services.queues;
   };
 
@@ -63,7 +68,7 @@ export async function adminJobRoutes(app: FastifyInstance, services: Services) {
     const job = await kit().queue(queue).getJob(id);
     if (!job) throw errors.notFound('Job');
     const state = await job.getState();
-    if (state !== 'failed') throw errors.conflict('job_not_failed', `The job is ${state}, not failed`);
+    if (state !== 'failed') throw appError('job_not_failed', { state });
     await job.retry();
     return reply.status(202).send({ queue, id, state: 'waiting' });
   });

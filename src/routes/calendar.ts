@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
-import { loadCalendar } from '../calendar-store.ts';
-import { rescheduleAfterCalendarChange } from '../services/calendar-changes.ts';
+import { CalendarAdmin } from '../services/calendar-admin.ts';
 import type { Services } from '../services/index.ts';
-import { datesOfYear } from '../time/shanghai.ts';
 import { dateString, errorResponses, yearNumber } from './schemas.ts';
 
 const yearParam = z.object({ year: yearNumber });
@@ -14,6 +11,7 @@ const yearParam = z.object({ year: yearNumber });
 export async function calendarRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const admins = requireActor(services.authenticator, ['admin']);
+  const calendarAdmin = new CalendarAdmin(services);
   const tags = ['calendar'];
 
   r.get('/v1/calendar', {
@@ -32,29 +30,7 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
         ...errorResponses,
       },
     },
-  }, async (request) => {
-    const { year } = request.query;
-    const overrides = await services.db
-      .selectFrom('calendar_days')
-      .select(['day', 'note'])
-      .where('day', '>=', `${year}-01-01`)
-      .where('day', '<=', `${year}-12-31`)
-      .execute();
-    const notes = new Map(overrides.map((o) => [o.day, o.note]));
-    const days = datesOfYear(year).map((date) => ({
-      date,
-      workday: services.calendar.isWorkday(date),
-      source: notes.has(date) ? ('admin' as const) : ('official' as const),
-      note: notes.get(date) ?? null,
-    }));
-    const covered = services.calendar.coversYear(year);
-    return {
-      year,
-      covered,
-      warning: covered ? null : `${year} 年工作日历尚无官方数据，截止日期暂按周一至周五计算，请管理员录入当年节假日安排`,
-      days,
-    };
-  });
+  }, async (request) => calendarAdmin.year(request.query.year));
 
   r.put('/v1/calendar/:date', {
     preHandler: admins,
@@ -68,13 +44,7 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
   }, async (request) => {
     const { date } = request.params;
     const { workday, note } = request.body;
-    await services.db
-      .insertInto('calendar_days')
-      .values({ day: date, workday, note, updated_by: actorOf(request).id })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ workday, note, updated_by: actorOf(request).id, updated_at: sql`now()` }))
-      .execute();
-    await loadCalendar(services.db, services.calendar);
-    const rescheduled = await rescheduleAfterCalendarChange(services.db, services.commands, { day: date });
+    const rescheduled = await calendarAdmin.setDay({ date, workday, note, by: actorOf(request).id });
     return { date, workday, note, rescheduled };
   });
 
@@ -89,13 +59,7 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
     },
   }, async (request) => {
     const { year } = request.params;
-    await services.db
-      .insertInto('calendar_years')
-      .values({ year, note: request.body.note, updated_by: actorOf(request).id })
-      .onConflict((oc) => oc.column('year').doUpdateSet({ note: request.body.note, updated_at: sql`now()` }))
-      .execute();
-    await loadCalendar(services.db, services.calendar);
-    const rescheduled = await rescheduleAfterCalendarChange(services.db, services.commands, { year });
+    const rescheduled = await calendarAdmin.declareYear({ year, note: request.body.note, by: actorOf(request).id });
     return { year, covered: services.calendar.coversYear(year), rescheduled };
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
+import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { peopleFor } from '../services/people.ts';
 import { createUser, disableUser, listUsers, rotateToken } from '../services/users.ts';
@@ -89,7 +90,7 @@ export async function directoryRoutes(app: FastifyInstance, services: Services) 
     schema: { tags, summary: 'End one of a user’s sessions', params: userAndItem, response: { 204: z.null(), ...errorResponses } },
   }, async (request, reply) => {
     const ended = await services.sessions.endOf(request.params.id, request.params.itemId, 'ended_by_admin');
-    if (!ended) return reply.status(404).send({ error: { code: 'not_found', message: '没有这个会话，或它已结束' } });
+    if (!ended) throw errors.notFound('Session');
     await services.audit.record({ action: 'session_ended', actorId: actorOf(request).id, subjectId: request.params.id, details: { session: request.params.itemId } });
     return reply.status(204).send(null);
   });

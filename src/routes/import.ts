@@ -7,7 +7,7 @@ import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { importSubmissions } from '../services/historical-import.ts';
 import { errorResponses } from './schemas.ts';
-import { singleFile } from './multipart-file.ts';
+import { malformedUpload, singleFile } from './multipart-file.ts';
 
 const IMPORT_LIMIT = 64 * 1024 * 1024;
 
@@ -15,7 +15,7 @@ function rowsFromCsv(text: string): unknown[] {
   try {
     return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
   } catch (error) {
-    throw errors.validation(`CSV could not be read: ${(error as Error).message}`);
+    throw errors.validation({ zh: 'CSV 无法读取，请检查格式', en: 'The CSV cannot be read' }, { reason: (error as Error).message });
   }
 }
 
@@ -38,6 +38,7 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
           'index (from 0; in a CSV file, the first line after the header) with a stable code and a reason in Chinese. Each ' +
           'stored item is replayed through the lifecycle with its own dates; one never decided is closed (expired) as of its ' +
           'stale date. A request that is not a list of rows at all is a 400.',
+      consumes: ['application/json', 'text/csv', 'multipart/form-data'],
         response: {
           200: z.object({
             created: z.number().int(),
@@ -54,14 +55,19 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
       if (request.isMultipart()) {
         const part = await singleFile(request, { fileSize: IMPORT_LIMIT });
         const buffer = await part.toBuffer().catch((error: Error & { statusCode?: number }) => {
-          throw error.statusCode ? error : errors.validation(`The upload is incomplete or malformed: ${error.message}`);
+          throw error.statusCode ? error : malformedUpload(error);
         });
         rows = rowsFromCsv(buffer.toString('utf8'));
       } else if (typeof request.body === 'string') {
         rows = rowsFromCsv(request.body);
       } else {
         const body = z.object({ items: z.array(z.unknown()).max(200_000) }).safeParse(request.body);
-        if (!body.success) throw errors.validation('Send { items: [...] }, a text/csv body or a CSV file', body.error.issues);
+        if (!body.success) {
+          throw errors.validation(
+            { zh: '请发送 { items: [...] }、text/csv 正文或 CSV 文件', en: 'Send { items: [...] }, a text/csv body or a CSV file' },
+            body.error.issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message })),
+          );
+        }
         rows = body.data.items;
       }
       const { db, units, calendar, deadlineRules: rules, clock } = services;

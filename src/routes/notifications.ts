@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
-import { errors } from '../errors.ts';
+import { NotificationInbox } from '../services/notification-inbox.ts';
 import type { Services } from '../services/index.ts';
-import { errorResponses } from './schemas.ts';
+import { booleanQuery, errorResponses } from './schemas.ts';
 
 const notificationSchema = z.object({
   id: z.number().int(),
@@ -16,7 +16,7 @@ const notificationSchema = z.object({
 });
 
 const listQuery = z.object({
-  unread: z.enum(['true', 'false']).optional(),
+  unread: booleanQuery.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** The last id of the previous page. */
   before: z.coerce.number().int().positive().optional(),
@@ -25,16 +25,8 @@ const listQuery = z.object({
 export async function notificationRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const anyone = requireActor(services.authenticator);
+  const inbox = new NotificationInbox(services.db);
   const tags = ['notifications'];
-  const view = (n: { id: number; kind: string; item_id: string | null; message: string; created_at: Date; read_at: Date | null }) => ({
-    id: n.id,
-    kind: n.kind,
-    itemId: n.item_id,
-    message: n.message,
-    createdAt: n.created_at.toISOString(),
-    readAt: n.read_at ? n.read_at.toISOString() : null,
-  });
-
   r.get('/v1/notifications', {
     preHandler: anyone,
     schema: {
@@ -45,27 +37,11 @@ export async function notificationRoutes(app: FastifyInstance, services: Service
     },
   }, async (request) => {
     const { unread, limit, before } = request.query;
-    let query = services.db.selectFrom('notifications').selectAll().where('user_id', '=', actorOf(request).id);
-    if (unread === 'true') query = query.where('read_at', 'is', null);
-    if (unread === 'false') query = query.where('read_at', 'is not', null);
-    if (before) query = query.where('id', '<', before);
-    const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
-    const page = rows.slice(0, limit);
-    return { items: page.map(view), nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    return inbox.list(actorOf(request).id, { unread, limit, before });
   });
 
   r.post('/v1/notifications/:id/read', {
     preHandler: anyone,
     schema: { tags, summary: 'Mark one notification read', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: notificationSchema, ...errorResponses } },
-  }, async (request) => {
-    const row = await services.db
-      .updateTable('notifications')
-      .set({ read_at: new Date() })
-      .where('id', '=', request.params.id)
-      .where('user_id', '=', actorOf(request).id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.notFound('Notification');
-    return view(row);
-  });
+  }, async (request) => inbox.markRead(actorOf(request).id, request.params.id));
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ACTIONS, ACTIONS_NEEDING_REASON, GATES, STATES } from '../../machines/submission.types.ts';
-import { FIRST_YEAR, isValidDate, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
+import { bilingualIssue } from '../validation.ts';
+import { FIRST_DATE, FIRST_YEAR, isValidDate, LAST_DATE, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
 
 /** zod schemas of the HTTP contract: validation, types and the OpenAPI document come from these. */
 
 /** Every date the API takes: a real calendar date within the service's range (see isValidDate). */
 export const dateString = z
   .string()
-  .refine(isValidDate, { message: VALID_DATE_MESSAGE })
+  .refine(isValidDate, bilingualIssue({ zh: VALID_DATE_MESSAGE, en: `a valid date from ${FIRST_DATE} to ${LAST_DATE} (YYYY-MM-DD)` }))
   .meta({ format: 'date', example: '2024-05-20' });
 
 /** Every year the API takes, in a path or a query. */
@@ -42,7 +43,10 @@ export const patchSubmissionBody = z
     wechatUrl: z.url().max(2000).nullable(),
   })
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
+  .refine(
+    (patch) => Object.keys(patch).length > 0,
+    bilingualIssue({ zh: '请至少指定一个要修改的字段', en: 'name at least one field to change' }),
+  );
 
 /** The five checks (五关), one boolean each. */
 const gatesObject = z.strictObject(Object.fromEntries(GATES.map((gate) => [gate, z.boolean()])) as Record<(typeof GATES)[number], z.ZodBoolean>);
@@ -121,11 +125,27 @@ export const pageQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
+/** A yes/no query parameter: `true` or `false`, nothing else. */
+export const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export const listQuery = pageQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Words to find in titles and bodies, separated by spaces: each must occur (substring, case-insensitive; 1 character or more)'),
   state: z.enum(STATES).optional(),
   unitCode: z.string().max(20).optional(),
   from: dateString.optional(),
   to: dateString.optional(),
+});
+
+export const taskQuery = pageQuery.extend({
+  unitCode: z.string().max(20).optional().describe('Only this unit’s items'),
+  state: z.enum(STATES).optional().describe('Only items in this state (of those the caller’s queue holds)'),
+  late: booleanQuery.optional().describe('Only items past (true) or within (false) their reporting deadline'),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

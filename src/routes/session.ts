@@ -5,6 +5,7 @@ import { actorOf, requireActor } from '../auth/plugin.ts';
 import { assertSameOrigin, clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
 import type { Client } from '../services/accounts.ts';
 import type { Services } from '../services/index.ts';
+import { NotificationInbox } from '../services/notification-inbox.ts';
 import {
   changePasswordBody,
   createdTokenSchema,
@@ -67,14 +68,9 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
   }, async (request) => {
     const actor = actorOf(request);
     const [user, openTasks, unread] = await Promise.all([
-      services.db.selectFrom('users').select(['login', 'must_change_password']).where('id', '=', actor.id).executeTakeFirst(),
+      services.accounts.loginOf(actor.id),
       services.queries.countTasks(actor),
-      services.db
-        .selectFrom('notifications')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('user_id', '=', actor.id)
-        .where('read_at', 'is', null)
-        .executeTakeFirstOrThrow(),
+      new NotificationInbox(services.db).unreadCount(actor.id),
     ]);
     return {
       id: actor.id,
@@ -85,7 +81,7 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
       unitName: actor.unitCode ? (services.units.get(actor.unitCode)?.name ?? null) : null,
       mustChangePassword: user?.must_change_password ?? false,
       openTasks,
-      unreadNotifications: Number(unread.n),
+      unreadNotifications: unread,
       authenticatedBy: request.sessionId ? ('session' as const) : ('token' as const),
     };
   });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import type { Services } from '../services/index.ts';
 import { sendWithEtag } from './conditional.ts';
-import { errorResponses, pageOf, pageQuery, submissionSchema, uuidParam } from './schemas.ts';
+import { errorResponses, pageOf, submissionSchema, taskQuery, uuidParam } from './schemas.ts';
 
 export async function taskRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -13,8 +13,16 @@ export async function taskRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/tasks', {
     preHandler: anyone,
-    schema: { tags, summary: "Items waiting for the caller's action, soonest deadline first", querystring: pageQuery, response: { 200: pageOf(submissionSchema), ...errorResponses } },
-  }, async (request) => services.queries.tasks(actorOf(request), request.query.limit, request.query.cursor));
+    schema: {
+      tags,
+      summary: "Items waiting for the caller's action, soonest deadline first; filters by unit, state and lateness",
+      querystring: taskQuery,
+      response: { 200: pageOf(submissionSchema), ...errorResponses },
+    },
+  }, async (request) => {
+    const { limit, cursor, ...filter } = request.query;
+    return services.queries.tasks(actorOf(request), limit, cursor, filter);
+  });
 
   for (const release of [false, true]) {
     r.post(`/v1/tasks/:id/${release ? 'unclaim' : 'claim'}`, {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.ts';
-import { AppError, errors } from '../errors.ts';
+import { AppError, appError, errors } from '../errors.ts';
 import type { AuditLog } from './audit.ts';
 import type { Sessions } from './sessions.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
@@ -22,9 +22,8 @@ export interface SignedInUser {
 }
 
 /** One answer for a wrong password and an unknown login name, so that neither can be told apart. */
-const badCredentials = () => new AppError(401, 'invalid_credentials', '登录名或密码不正确');
-const locked = (ms: number) =>
-  new AppError(429, 'sign_in_locked', `登录失败次数过多，请 ${Math.ceil(ms / 60_000)} 分钟后再试`, { retryAfterSeconds: Math.ceil(ms / 1000) });
+const badCredentials = () => appError('invalid_credentials', undefined);
+const locked = (ms: number) => appError('sign_in_locked', { minutes: Math.ceil(ms / 60_000) }, { retryAfterSeconds: Math.ceil(ms / 1000) });
 
 /** Sign-in, sign-out and passwords: the rules of people's accounts (sessions and the throttle do the storage). */
 export class Accounts {
@@ -104,7 +103,7 @@ export class Accounts {
   async changePassword(userId: string, currentPassword: string, newPassword: string, keepSession: string | null, client: Client): Promise<void> {
     const user = await this.userForPassword(userId);
     if (!user.password_hash || !(await verifyPassword(user.password_hash, currentPassword))) {
-      throw new AppError(403, 'wrong_password', '当前密码不正确');
+      throw appError('wrong_password', undefined);
     }
     if (currentPassword === newPassword) throw this.refused('新密码不能与当前密码相同');
     this.checkPolicy(newPassword, user);
@@ -123,7 +122,7 @@ export class Accounts {
   /** An admin sets a new initial password: the user must change it at next sign-in; their sessions end. */
   async resetPassword(adminId: string, userId: string, initialPassword: string, client: Client): Promise<void> {
     const user = await this.userForPassword(userId);
-    if (!user.login) throw errors.unprocessable('no_login', '该用户没有登录名，不能设置密码');
+    if (!user.login) throw appError('no_login', undefined);
     this.checkPolicy(initialPassword, user);
     const hash = await hashPassword(initialPassword);
     await this.db.transaction().execute(async (tx) => {
@@ -136,6 +135,11 @@ export class Accounts {
       await this.throttle.succeed(user.login!);
       await this.audit.record({ action: 'password_reset', actorId: adminId, subjectId: userId, clientAddress: client.address }, tx);
     });
+  }
+
+  /** The person's login name and whether they must change their password first (`/v1/me`). */
+  async loginOf(userId: string): Promise<{ login: string | null; must_change_password: boolean } | undefined> {
+    return this.db.selectFrom('users').select(['login', 'must_change_password']).where('id', '=', userId).executeTakeFirst();
   }
 
   /** Refuses a password the policy does not allow for this person (400, Chinese reason). */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
@@ -11,6 +11,8 @@ import { recordFromRow, toView, type SubmissionView } from './submission-record.
 import type { UnitDirectory } from './unit-directory.ts';
 
 export interface ListFilter {
+  /** Words each of which must occur in the title or the body (substring, case-insensitive). */
+  q?: string;
   state?: SubmissionState;
   unitCode?: string;
   /** Event dates from and to, inclusive. */
@@ -18,6 +20,13 @@ export interface ListFilter {
   to?: string;
   limit: number;
   cursor?: string;
+}
+
+/** Narrows the caller's queue (`GET /v1/tasks`); the queue itself stays the role's. */
+export interface TaskFilter {
+  unitCode?: string;
+  state?: SubmissionState;
+  late?: boolean;
 }
 
 export interface Page<T> {
@@ -58,18 +67,72 @@ function decodeCursor(cursor: string): [string, string] {
   return parsed.data;
 }
 
+/** The words of a search: whitespace (also the ideographic space) separates them. */
+export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
+
+/** Terms of three characters or more have trigrams of their own in titles and bodies (migration 0009). */
+const TRIGRAM_LENGTH = 3;
+
+/**
+ * How many of the newest items (in the caller's scope and filters) a search reads in order before
+ * it turns to the indexes: a word found in one item in a hundred fills a page there.
+ */
+const SEARCH_WINDOW = 5000;
+
+const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
+
+/**
+ * Every term in the title or the body: the exact condition. LIKE where case cannot matter
+ * (Chinese, digits), as it is cheaper than ILIKE.
+ */
+function searchCondition(q: string) {
+  const terms = searchTerms(q).map((term) => {
+    const pattern = `%${escapeLike(term)}%`;
+    return sql<boolean>`(title ${likeOf(term)} ${pattern} OR body ${likeOf(term)} ${pattern})`;
+  });
+  return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
+}
+
+/**
+ * For terms of one or two characters, which have no trigram in the text itself: the same
+ * condition through the pairs index of migration 0009 (`item_search_pairs`), which implies it.
+ */
+function shortTermsCondition(q: string) {
+  const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
+  if (short.length === 0) return null;
+  const conditions = short.map((term) => sql<boolean>`item_search_pairs(title, body) ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
+  return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
+}
+
+/** The caller's queue narrowed by the task filters: they only ever take items away from it. */
+function narrowTasks<Q extends SelectQueryBuilder<Database, 'items', object>>(query: Q, filter: TaskFilter): Q {
+  let narrowed = query;
+  if (filter.unitCode) narrowed = narrowed.where('unit_code', '=', filter.unitCode) as Q;
+  if (filter.state) narrowed = narrowed.where('state', '=', filter.state) as Q;
+  if (filter.late !== undefined) narrowed = narrowed.where('late', '=', filter.late) as Q;
+  return narrowed;
+}
+
+/** Items in the order a list shows them, before paging. */
+type ItemList = SelectQueryBuilder<Database, 'items', RecordRow>;
+
 /** Reads of items for the API: always scoped to what the caller may see. */
 export class SubmissionQueries {
   private readonly db: Kysely<Database>;
   private readonly pool: pg.Pool;
   private readonly units: UnitDirectory;
   private readonly clock: () => number;
+  private readonly searchWindow: number;
+  private searchIndexes: Promise<boolean> | undefined;
 
-  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number) {
+  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number, options: { searchWindow?: number } = {}) {
     this.db = db;
     this.pool = pool;
     this.units = units;
     this.clock = clock;
+    this.searchWindow = options.searchWindow ?? SEARCH_WINDOW;
   }
 
   async get(actor: Actor, id: string): Promise<SubmissionView> {
@@ -79,26 +142,75 @@ export class SubmissionQueries {
   }
 
   async list(actor: Actor, filter: ListFilter): Promise<Page<SubmissionView>> {
-    let query = this.db.selectFrom('items').select(RECORD_COLUMNS);
     const scopeUnit = unitScopeOf(actor) ?? filter.unitCode;
     if (filter.unitCode && scopeUnit !== filter.unitCode) return { items: [], nextCursor: null };
-    if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
-    if (filter.state) query = query.where('state', '=', filter.state);
-    if (filter.from) query = query.where('event_date', '>=', filter.from);
-    if (filter.to) query = query.where('event_date', '<=', filter.to);
-    if (filter.cursor) {
-      const [createdAt, id] = decodeCursor(filter.cursor);
-      query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-    }
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+    const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+    const listed = (db: Kysely<Database>) => {
+      let query = db.selectFrom('items').select(RECORD_COLUMNS);
+      if (scopeUnit) query = query.where('unit_code', '=', scopeUnit);
+      if (filter.state) query = query.where('state', '=', filter.state);
+      if (filter.from) query = query.where('event_date', '>=', filter.from);
+      if (filter.to) query = query.where('event_date', '<=', filter.to);
+      if (cursor) query = query.where(sql<boolean>`(created_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+      return query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    };
+    const wanted = filter.limit + 1;
+    const rows = filter.q ? await this.search(listed, filter.q, wanted) : await listed(this.db).limit(wanted).execute();
     return this.page(actor, rows, filter.limit, (last) => [last.created_at.toISOString(), last.id]);
   }
 
+  /**
+   * The first `wanted` items, newest first, of those `listed` gives that match `q`. In two steps,
+   * because the planner cannot tell a common word from a rare one (Postgres keeps no statistics on
+   * values over 1 kB, so on no real body): first the newest SEARCH_WINDOW items, read in order,
+   * where a common word fills the page at once; then, for a rarer word, the trigram indexes (the
+   * pairs index for words of one or two characters), which the planner is told to use.
+   */
+  private async search(listed: (db: Kysely<Database>) => ItemList, q: string, wanted: number): Promise<RecordRow[]> {
+    const condition = searchCondition(q);
+    const newest = listed(this.db).limit(this.searchWindow);
+    const inWindow = await this.db
+      .selectFrom(newest.as('newest'))
+      .selectAll()
+      .where(condition)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(wanted)
+      .execute();
+    if (inWindow.length === wanted) return inWindow;
+    const windowSize = await this.db
+      .selectFrom(listed(this.db).clearSelect().select('id').limit(this.searchWindow).as('newest'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(windowSize.n) < this.searchWindow) return inWindow;
+    if (!(await this.searchIndexed())) return listed(this.db).where(condition).limit(wanted).execute();
+    const short = shortTermsCondition(q);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      const query = listed(trx).where(condition);
+      return (short ? query.where(short) : query).limit(wanted).execute();
+    });
+  }
+
+  /** Whether the search indexes exist (a server without pg_trgm has none: search then scans). */
+  private searchIndexed(): Promise<boolean> {
+    this.searchIndexes ??= sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_idx') IS NOT NULL AS present`
+      .execute(this.db)
+      .then((result) => result.rows[0]?.present === true)
+      .catch((error: unknown) => {
+        this.searchIndexes = undefined; // asked again next time
+        throw error;
+      });
+    return this.searchIndexes;
+  }
+
   /** Items waiting for this caller, soonest deadline first; a claimed item stays with its claimer. */
-  async tasks(actor: Actor, limit: number, cursor?: string): Promise<Page<SubmissionView>> {
+  async tasks(actor: Actor, limit: number, cursor?: string, filter: TaskFilter = {}): Promise<Page<SubmissionView>> {
     const deadline = sql<Date>`coalesce(queue_deadline, 'infinity'::timestamptz)`;
-    let query = this.taskItems(actor)?.select([...RECORD_COLUMNS, 'queue_deadline']);
-    if (!query) return { items: [], nextCursor: null };
+    const items = this.taskItems(actor);
+    if (!items) return { items: [], nextCursor: null };
+    let query = narrowTasks(items, filter).select([...RECORD_COLUMNS, 'queue_deadline']);
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       query = query.where(sql<boolean>`(${deadline}, id) > (${at}::timestamptz, ${id}::uuid)`);
@@ -107,11 +219,11 @@ export class SubmissionQueries {
     return this.page(actor, rows, limit, (last) => [last.queue_deadline?.toISOString() ?? 'infinity', last.id]);
   }
 
-  /** How many items wait for this caller (the count beside `GET /v1/tasks`). */
-  async countTasks(actor: Actor): Promise<number> {
-    const query = this.taskItems(actor);
-    if (!query) return 0;
-    const row = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  /** How many items wait for this caller (the count beside `GET /v1/tasks`), with the same filters. */
+  async countTasks(actor: Actor, filter: TaskFilter = {}): Promise<number> {
+    const items = this.taskItems(actor);
+    if (!items) return 0;
+    const row = await narrowTasks(items, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -4,7 +4,7 @@ import type { Role } from '../../machines/submission.types.ts';
 import { BOOTSTRAP_ADMIN } from '../../machines/actors.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { commitWithChange } from '../change-feed.ts';
-import { errors } from '../errors.ts';
+import { appError, detail, errors } from '../errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Accounts } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
@@ -41,7 +41,9 @@ export async function createUser(
   by?: { accounts: Accounts; audit: AuditLog; actorId: string },
 ): Promise<CreatedUser> {
   if (input.unitCode && !units.get(input.unitCode)) {
-    throw errors.validation('unknown unit', [{ path: 'body.unitCode', message: `没有代码为 ${input.unitCode} 的单位` }]);
+    throw errors.validation({ zh: `没有代码为 ${input.unitCode} 的单位`, en: `No unit has the code ${input.unitCode}` }, [
+      detail('body.unitCode', { zh: '未知单位', en: 'unknown unit' }),
+    ]);
   }
   const login = input.login?.trim() || null;
   if (login) {
@@ -53,7 +55,7 @@ export async function createUser(
   const user = await db.transaction().execute(async (tx) => {
     if (login) {
       const taken = await tx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase())).executeTakeFirst();
-      if (taken) throw errors.conflict('login_taken', `登录名“${login}”已被使用`);
+      if (taken) throw appError('login_taken', { login });
     }
     const row = await tx
       .insertInto('users')

@@ -1,0 +1,176 @@
+import pg from 'pg';
+import { connectDatabase } from '../db/connect.ts';
+import { MACHINE_VERSION } from '../machines/submission.machine.ts';
+import { createSubmission, persist } from '../machines/submission.runtime.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { UnitDirectory } from '../src/services/unit-directory.ts';
+import { createUser } from '../src/services/users.ts';
+import { fmt, freshDatabase, percentile, startServer } from './support.ts';
+
+/**
+ * `node bench/search.bench.ts`: `q` on GET /v1/submissions over a million items with Chinese titles
+ * and bodies of a few hundred characters, through HTTP as a manager (all units) and as a unit's
+ * editor. Settings: BENCH_DATABASE_URL / DATABASE_URL (a server to create the database on),
+ * BENCH_ITEMS (default 1,000,000), BENCH_RUNS (queries per kind, default 40).
+ */
+export interface SearchBenchOptions {
+  adminUrl: string;
+  items: number;
+  runs: number;
+}
+
+const VERBS = ['开展', '举办', '召开', '组织', '启动', '推进', '部署', '参加'];
+const TOPICS = [
+  '优生优育进家庭活动', '计生特殊家庭走访慰问', '青春健康教育讲座', '婚育新风宣传月活动', '生育关怀行动',
+  '家庭健康促进行动', '人口监测培训会', '流动人口关怀关爱服务', '暖心家园建设观摩会', '幸福家庭创建工作会议',
+  '母婴健康知识讲座', '老年健康服务进社区', '托育服务宣传活动', '防治艾滋病宣传', '会员之家建设推进会',
+];
+const SENTENCES = [
+  '活动现场气氛热烈，群众参与积极。', '工作人员向群众发放宣传资料并现场答疑。', '此次活动进一步提升了群众的健康意识。',
+  '与会人员围绕工作重点进行了深入交流。', '会议总结了上半年工作，部署了下一阶段任务。', '志愿者走进社区，为老年人提供健康咨询。',
+  '计生协将继续做好家庭健康服务工作。', '讲座内容丰富，通俗易懂，受到广泛好评。', '各旗县区计生协负责人参加会议。',
+  '活动共发放宣传册两千余份，接受咨询三百余人次。', '通过入户走访，详细了解特殊家庭的生活状况。', '下一步将持续完善关怀帮扶机制。',
+  '专家结合典型案例讲解了科学育儿知识。', '青少年积极参与互动环节，现场反响良好。', '各级计生协组织要切实履行职责。',
+  '此次培训为做好人口监测工作打下了坚实基础。', 'WeChat 公众号同步推送了活动信息。', '社区卫生服务中心提供了义诊服务。',
+];
+const PLACES = ['土默特左旗', '托克托县', '达拉特旗', '准格尔旗', '乌审旗', '杭锦旗', '伊金霍洛旗', '鄂托克前旗', '科尔沁左翼中旗', '扎鲁特旗', '阿荣旗', '莫力达瓦达斡尔族自治旗'];
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'.split('');
+const GIVEN = '芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏辉丹玲宁斌波'.split('');
+
+/** Sentences per body: about 450 characters with the place and the source line. */
+const SENTENCES_PER_BODY = 22;
+
+/** A draft's persisted machine snapshot; each row gets its own deadlines in it. */
+const DRAFT = persist(createSubmission({ unitCode: '150100', dueAt: 0, staleAt: 0 }).snapshot);
+
+/** A pseudo-random pick in 0 … n-1 from a row's number, independent for each salt. */
+const pick = (expression: string, salt: number, n: number) => `((hashint8((${expression}) * 16 + ${salt}) & 2147483647) % ${n})`;
+
+const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(',')}]`;
+
+/**
+ * Drafts made with set-based SQL: a title of unit, verb and topic; a body of 22 sentences, a
+ * place (1 in 12), a serial number (unique) and a contributor's name (about 1 in 1,000 each).
+ * The search indexes are dropped for the load and built again after it, as after an import.
+ */
+async function generate(pool: pg.Pool, items: number) {
+  const started = performance.now();
+  const client = await pool.connect();
+  try {
+    await client.query(`SET synchronous_commit = off`);
+    await client.query(`DROP INDEX IF EXISTS items_title_trgm_idx; DROP INDEX IF EXISTS items_body_trgm_idx; DROP INDEX IF EXISTS items_search_pairs_idx`);
+    await client.query(
+      `
+      INSERT INTO items (unit_code, title, body, event_date, state, state_entered_at, due_at, stale_at, snapshot, machine_version,
+        created_at, updated_at)
+      SELECT u.codes[1 + g.i % 14],
+        u.names[1 + g.i % 14] || '计生协' || (${sqlArray(VERBS)})[1 + ${pick('g.i', 1, VERBS.length)}] || (${sqlArray(TOPICS)})[1 + ${pick('g.i', 2, TOPICS.length)}],
+        (SELECT string_agg(s.sentences[1 + ${pick('g.i * 64 + p.k', 3, SENTENCES.length)}], '') FROM generate_series(1, ${SENTENCES_PER_BODY}) AS p(k)) ||
+          CASE WHEN ${pick('g.i', 4, 12)} = 0 THEN '活动在' || (${sqlArray(PLACES)})[1 + ${pick('g.i', 5, PLACES.length)}] || '举行。' ELSE '' END ||
+          '（信息编号' || lpad(g.i::text, 7, '0') || '；' || u.names[1 + g.i % 14] || '计生协 ' ||
+          (${sqlArray(SURNAMES)})[1 + ${pick('g.i', 6, SURNAMES.length)}] || (${sqlArray(GIVEN)})[1 + ${pick('g.i', 7, GIVEN.length)}] || ' 供稿）',
+        (g.t AT TIME ZONE 'Asia/Shanghai')::date, 'draft', g.t, g.t + interval '7 days', g.t + interval '14 days',
+        jsonb_set(jsonb_set($2::jsonb, '{context,dueAt}', to_jsonb(extract(epoch FROM g.t + interval '7 days') * 1000)),
+          '{context,staleAt}', to_jsonb(extract(epoch FROM g.t + interval '14 days') * 1000)),
+        $3, g.t, g.t
+      FROM (SELECT i, timestamptz '2017-01-01 08:00+08' + (i::float8 / $1) * interval '3650 days' AS t FROM generate_series(1, $1) AS i) AS g,
+        (SELECT array_agg(code ORDER BY position) AS codes, array_agg(name ORDER BY position) AS names FROM units) AS u,
+        (SELECT ${sqlArray(SENTENCES)} AS sentences) AS s`,
+      [items, JSON.stringify(DRAFT), MACHINE_VERSION],
+    );
+    const loaded = performance.now();
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    await client.query(`CREATE INDEX items_title_trgm_idx ON items USING gin (title gin_trgm_ops)`);
+    await client.query(`CREATE INDEX items_body_trgm_idx ON items USING gin (body gin_trgm_ops)`);
+    await client.query(`CREATE INDEX items_search_pairs_idx ON items USING gin (item_search_pairs(title, body) gin_trgm_ops)`);
+    const indexed = performance.now();
+    await client.query('VACUUM ANALYZE items');
+    const sizes = await client.query(`
+      SELECT pg_size_pretty(pg_table_size('items')) AS heap, avg_len, (SELECT count(*)::int FROM items) AS items,
+        pg_size_pretty(pg_relation_size('items_title_trgm_idx')) AS title_idx, pg_size_pretty(pg_relation_size('items_body_trgm_idx')) AS body_idx,
+        pg_size_pretty(pg_relation_size('items_search_pairs_idx')) AS pairs_idx
+      FROM (SELECT round(avg(char_length(body))) AS avg_len FROM items) AS a`);
+    return { ...sizes.rows[0], loadS: (loaded - started) / 1000, indexS: (indexed - loaded) / 1000 };
+  } finally {
+    client.release();
+  }
+}
+
+/** The kinds of query timed, each a list of terms drawn from in turn; how many items match each, roughly. */
+function queryKinds(items: number): Record<string, string[]> {
+  const serials = Array.from({ length: 50 }, (_, k) => `信息编号${String(1 + ((k * 7919) % items)).padStart(7, '0')}`);
+  return {
+    'unique serial (9 chars, 1 match)': serials,
+    'place, 4-6 chars (1 in 144)': PLACES,
+    'topic, 4-9 chars (1 in 15)': TOPICS,
+    'two words (topic + place)': TOPICS.map((t, k) => `${t.slice(0, 4)} ${PLACES[k % PLACES.length]}`),
+    'in every title: 计生协': ['计生协'],
+    '3 chars, absent': ['鑫淼焱', '犇骉驫', '龘靐齉'],
+    '2 chars, common (活动, 健康…)': ['活动', '健康', '会议', '社区', '家庭'],
+    '2 chars, a name (1 in ~700)': SURNAMES.slice(0, 10).map((s, k) => s + GIVEN[k * 3]),
+    '2 chars, absent': ['鑫淼', '犇骉', '龘靐'],
+    '1 char, common': ['会', '家', '人'],
+    '1 char, absent': ['鑫', '犇', '龘'],
+    'Latin, any case: wechat': ['wechat', 'WECHAT'],
+  };
+}
+
+async function timeRuns(runs: number, terms: string[], task: (term: string) => Promise<number>) {
+  await task(terms[0]);
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    found += await task(terms[i % terms.length]);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), found: found / runs };
+}
+
+export async function benchSearch(options: SearchBenchOptions) {
+  const url = await freshDatabase(options.adminUrl, 'nmg_bench_search');
+  const handle = connectDatabase(url, 4);
+  await migrateToLatest(handle.db);
+  const units = await UnitDirectory.load(handle.db);
+  const manager = await createUser(handle.db, units, { name: 'bench manager', role: 'manager' });
+  const editor = await createUser(handle.db, units, { name: 'bench editor', role: 'editor', unitCode: units.list[5].code });
+  console.log(`\nSearch: generating ${options.items.toLocaleString()} items …`);
+  const made = await generate(handle.pool, options.items);
+  console.log(
+    `  ${made.items.toLocaleString()} items (bodies of ${made.avg_len} characters on average, heap ${made.heap}) in ${made.loadS.toFixed(0)} s; ` +
+      `search indexes (title ${made.title_idx}, body ${made.body_idx}, pairs ${made.pairs_idx}) built in ${made.indexS.toFixed(0)} s`,
+  );
+  await handle.close();
+
+  const server = await startServer(url);
+  try {
+    await measure(server.url, options, { manager: manager.token!, [`editor ${units.list[5].code}`]: editor.token! });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measure(baseUrl: string, options: SearchBenchOptions, callers: Record<string, string>) {
+  console.log(`\nGET /v1/submissions?q=…&limit=50 over HTTP (${options.runs} runs per kind, after one warm-up)`);
+  console.log(`  ${'kind'.padEnd(36)} ${'caller'.padEnd(14)}  matches/page    p50 ms    p95 ms`);
+  let slowest = 0;
+  for (const [kind, terms] of Object.entries(queryKinds(options.items))) {
+    for (const [who, token] of Object.entries(callers)) {
+      const result = await timeRuns(options.runs, terms, async (term) => {
+        const response = await fetch(`${baseUrl}/v1/submissions?limit=50&q=${encodeURIComponent(term)}`, { headers: { authorization: `Bearer ${token}` } });
+        if (!response.ok) throw new Error(`${term}: ${response.status} ${await response.text()}`);
+        return ((await response.json()) as { items: unknown[] }).items.length;
+      });
+      slowest = Math.max(slowest, result.p95);
+      console.log(`  ${kind.padEnd(36)} ${who.padEnd(14)} ${result.found.toFixed(1).padStart(12)} ${fmt(result.p50, 1)} ${fmt(result.p95, 1)}`);
+    }
+  }
+  console.log(`  slowest p95: ${slowest.toFixed(1)} ms (target: within 100 ms)`);
+}
+
+if (import.meta.main) {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!adminUrl) throw new Error('set BENCH_DATABASE_URL or DATABASE_URL to a Postgres server the bench may create a database on');
+  await benchSearch({ adminUrl, items: Number(process.env.BENCH_ITEMS ?? 1_000_000), runs: Number(process.env.BENCH_RUNS ?? 40) });
+}

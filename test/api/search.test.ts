@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOOTSTRAP_ADMIN } from '../../machines/actors.ts';
+import { SubmissionQueries } from '../../src/services/submission-queries.ts';
+import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let admin: Caller;
+let ordosEditor: Caller;
+const ids: Record<string, string> = {};
+
+const ITEMS = {
+  homeVisits: { unit: '150600', title: '鄂尔多斯市计生协开展优生优育进家庭活动', body: '活动在康巴什区举行，WeChat 同步直播。' },
+  meeting: { unit: '150600', title: '鄂尔多斯市计生协召开工作会议', body: '会议提出全年目标 100% 完成。' },
+  lecture: { unit: '150100', title: '呼和浩特市计生协举办优生优育讲座', body: '讲座由市妇幼保健院专家主讲。' },
+};
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2024-05-20T10:00:00+08:00' });
+  admin = callerFor(t.app, BOOTSTRAP_TOKEN);
+  ordosEditor = await createUser(t.app, 'editor', '150600');
+  const editors: Record<string, Caller> = { '150600': ordosEditor, '150100': await createUser(t.app, 'editor', '150100') };
+  for (const [name, item] of Object.entries(ITEMS)) {
+    t.clock.now += 60_000; // one after the other, so that "newest first" has one answer
+    const created = await editors[item.unit].post('/v1/submissions', { title: item.title, body: item.body, eventDate: '2024-05-18' });
+    expect(created.statusCode, created.body).toBe(201);
+    ids[name] = created.json().id;
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const search = async (caller: Caller, query: string) => {
+  const response = await caller.get(`/v1/submissions?${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as { items: Array<{ id: string }>; nextCursor: string | null };
+};
+const found = async (q: string, caller = admin) =>
+  (await search(caller, `q=${encodeURIComponent(q)}`)).items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]).sort();
+
+/** `q` on GET /v1/submissions: substring search in Chinese titles and bodies, however short the words. */
+describe('search', () => {
+  it('finds a Chinese word in titles, across units for those who see them all', async () => {
+    expect(await found('优生优育')).toEqual(['homeVisits', 'lecture']);
+  });
+
+  it('finds a word that only the body holds', async () => {
+    expect(await found('康巴什')).toEqual(['homeVisits']);
+    expect(await found('妇幼保健院')).toEqual(['lecture']);
+  });
+
+  it('finds one- and two-character words, which have no trigram of their own', async () => {
+    expect(await found('会')).toEqual(['meeting']);
+    expect(await found('讲座')).toEqual(['lecture']);
+    expect(await found('优育')).toEqual(['homeVisits', 'lecture']);
+    expect(await found('鹿')).toEqual([]);
+  });
+
+  it('ignores the case of Latin letters', async () => {
+    expect(await found('wechat')).toEqual(['homeVisits']);
+    expect(await found('WECHAT')).toEqual(['homeVisits']);
+  });
+
+  it('takes % and _ as themselves, not as patterns', async () => {
+    expect(await found('100%')).toEqual(['meeting']);
+    expect(await found('%')).toEqual(['meeting']);
+    expect(await found('_')).toEqual([]);
+  });
+
+  it('wants every word, separated by ordinary or ideographic spaces', async () => {
+    expect(await found('优生优育 讲座')).toEqual(['lecture']);
+    expect(await found('优生优育\u3000康巴什')).toEqual(['homeVisits']);
+    expect(await found('讲座 康巴什')).toEqual([]);
+  });
+
+  it('stays within what the caller may see, and with the other filters', async () => {
+    expect(await found('优生优育', ordosEditor)).toEqual(['homeVisits']);
+    expect((await search(admin, `q=${encodeURIComponent('优生优育')}&unitCode=150100`)).items.map((i) => i.id)).toEqual([ids.lecture]);
+    expect((await search(admin, `q=${encodeURIComponent('优生优育')}&state=submitted`)).items).toEqual([]);
+  });
+
+  it('pages through the matches, newest first', async () => {
+    const first = await search(admin, `q=${encodeURIComponent('优生优育')}&limit=1`);
+    expect(first.items.map((i) => i.id)).toEqual([ids.lecture]);
+    const second = await search(admin, `q=${encodeURIComponent('优生优育')}&limit=1&cursor=${first.nextCursor}`);
+    expect(second.items.map((i) => i.id)).toEqual([ids.homeVisits]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('refuses an empty or over-long query with the usual 400', async () => {
+    for (const q of ['', '%20%20', encodeURIComponent('字'.repeat(101))]) {
+      const response = await admin.get(`/v1/submissions?q=${q}`);
+      expect(response.statusCode, q).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'querystring.q' }] });
+    }
+  });
+
+  it('gives the same answers when the newest items do not fill a page and the indexes are asked (small window)', async () => {
+    const queries = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, { searchWindow: 1 });
+    const actor = { id: BOOTSTRAP_ADMIN.id, name: 'admin', role: 'admin' as const, unitCode: null };
+    const ask = async (q: string) => (await queries.list(actor, { q, limit: 50 })).items.map((i) => i.id).sort();
+    expect(await ask('优生优育')).toEqual([ids.homeVisits, ids.lecture].sort());
+    expect(await ask('康巴什')).toEqual([ids.homeVisits]);
+    expect(await ask('讲座')).toEqual([ids.lecture]);
+    expect(await ask('会')).toEqual([ids.meeting]);
+    expect(await ask('WECHAT')).toEqual([ids.homeVisits]);
+    expect(await ask('优生优育 讲座')).toEqual([ids.lecture]);
+    const first = await queries.list(actor, { q: '优生优育', limit: 1 });
+    expect(first.items.map((i) => i.id)).toEqual([ids.lecture]);
+    const second = await queries.list(actor, { q: '优生优育', limit: 1, cursor: first.nextCursor! });
+    expect(second.items.map((i) => i.id)).toEqual([ids.homeVisits]);
+  });
+
+  it('has trigram indexes that serve substring search in titles and bodies, short words included (migration 0009)', async () => {
+    const client = await t.services.pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const plan = async (column: string, op: string) =>
+        (await client.query(`EXPLAIN SELECT id FROM items WHERE ${column} ${op} '%优生优育%'`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(await plan('title', 'LIKE')).toContain('items_title_trgm_idx');
+      expect(await plan('body', 'ILIKE')).toContain('items_body_trgm_idx');
+      // One- and two-character words: every piece of the text starts a word of the pairs text.
+      const pairs = (await client.query(`SELECT item_search_pairs('王芳好', '会议') AS text`)).rows[0].text;
+      for (const piece of ['王', '芳', '好', '王芳', '芳好', '好\n', '会议', '议']) expect(pairs).toContain(` ${piece}`);
+      const short = await client.query(`EXPLAIN SELECT id FROM items WHERE item_search_pairs(title, body) LIKE '% 讲座%'`);
+      expect(short.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('items_search_pairs_idx');
+    } finally {
+      client.release();
+    }
+  });
+});
