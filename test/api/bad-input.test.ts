@@ -206,7 +206,7 @@ describe('one Idempotency-Key on two items at once', () => {
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
         );
         return rows[0].n === 2;
-      }, 10_000, 'both writes waiting on the key');
+      }, 30_000, 'both writes waiting on the key');
       await blocker.query('ROLLBACK');
       const [a, b] = await answers;
       const statuses = [a.statusCode, b.statusCode].sort();

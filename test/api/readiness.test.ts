@@ -100,7 +100,7 @@ describe('readiness and a Postgres that does not answer', () => {
     expect(ready.json().checks.postgres).toEqual({ status: 'down' });
 
     proxy.thaw();
-    await eventually(async () => (await readyz(frozen.app)).statusCode === 200, 10_000, 'ready again');
+    await eventually(async () => (await readyz(frozen.app)).statusCode === 200, 30_000, 'ready again');
   });
 });
 
@@ -120,7 +120,7 @@ describe.runIf(redisServerInstalled() || Boolean(process.env.CI))('readiness wit
   });
 
   it('stays ready but degraded, in /readyz and in dependency_up, while commands keep working', async () => {
-    await eventually(async () => (await readyz(t.app)).json().status === 'ok', 10_000, 'connected');
+    await eventually(async () => (await readyz(t.app)).json().status === 'ok', 30_000, 'connected');
     await redis.stop();
 
     const ready = await readyz(t.app);
@@ -136,7 +136,7 @@ describe.runIf(redisServerInstalled() || Boolean(process.env.CI))('readiness wit
     expect((await editor.post('/v1/submissions', draft)).statusCode).toBe(201);
 
     await redis.start();
-    await eventually(async () => (await readyz(t.app)).json().status === 'ok', 15_000, 'queue back');
+    await eventually(async () => (await readyz(t.app)).json().status === 'ok', 30_000, 'queue back');
     expect((await t.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('dependency_up{dependency="queue"} 1');
   });
 });
@@ -157,7 +157,7 @@ describe.runIf(redisUrl)('readiness with the queue backend frozen', () => {
   });
 
   it('answers /readyz within READY_TIMEOUT_MS, degraded, when Redis hangs', async () => {
-    await eventually(async () => (await readyz(t.app)).json().status === 'ok', 10_000, 'connected');
+    await eventually(async () => (await readyz(t.app)).json().status === 'ok', 30_000, 'connected');
     proxy.freeze();
     const ready = await readyz(t.app);
     expect(ready.statusCode).toBe(200);
@@ -208,7 +208,7 @@ describe('which errors mean that a dependency is unavailable (real errors)', () 
         [rows[0].pid],
       );
       return killed[0]?.done;
-    }, 5_000, 'the sleeping query terminated');
+    }, 30_000, 'the sleeping query terminated');
     const shutdown = (await sleeping) as { code?: string };
     expect(shutdown.code).toBe('57P01');
     expect(isDependencyUnavailable(shutdown)).toBe(true);

@@ -44,7 +44,7 @@ describe('scoring rules and the ledger they price', () => {
     await eventually(async () => {
       const rows = await t.services.db.selectFrom('score_entries').select('id').where('item_id', '=', id).execute();
       return rows.length === 2;
-    }, 15_000, 'two ledger entries');
+    }, 30_000, 'two ledger entries');
     return id;
   }
 

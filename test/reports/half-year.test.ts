@@ -118,7 +118,7 @@ describe('importing the old portal', () => {
     await eventually(async () => {
       const rows = await t.services.db.selectFrom('score_entries').select('kind').where('item_id', '=', id).execute();
       return rows.length === 2;
-    }, 15_000, 'ledger entries of the live item');
+    }, 30_000, 'ledger entries of the live item');
   });
 });
 

@@ -31,16 +31,16 @@ describe('comment notices through the outbox, relay and notification worker', ()
     await reviewer.post(`/v1/tasks/${id}/claim`);
 
     await reviewer.post(`/v1/submissions/${id}/comments`, { text: '请补充活动人数' });
-    const toEditor = await eventually(async () => (await notices(editor, 'comment_from_region'))[0], 15_000, 'the editor’s notice');
+    const toEditor = await eventually(async () => (await notices(editor, 'comment_from_region'))[0], 30_000, 'the editor’s notice');
     expect(toEditor.message).toBe(`自治区计生协对《${draft.title}》批注：请补充活动人数。`);
 
     await editor.post(`/v1/submissions/${id}/comments`, { text: '约200人。' });
-    const toReviewer = await eventually(async () => (await notices(reviewer, 'comment_from_unit'))[0], 15_000, 'the reviewer’s notice');
+    const toReviewer = await eventually(async () => (await notices(reviewer, 'comment_from_unit'))[0], 30_000, 'the reviewer’s notice');
     expect(toReviewer.message).toBe(`报送单位对《${draft.title}》批注：约200人。`);
     // Each outbox row is done once its notices are stored.
     await eventually(async () => {
       const open = await t.services.db.selectFrom('outbox').select('id').where('item_id', '=', id).where('topic', '=', 'notify').where('done_at', 'is', null).execute();
       return open.length === 0;
-    }, 15_000, 'the outbox rows done');
+    }, 30_000, 'the outbox rows done');
   });
 });

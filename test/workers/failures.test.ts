@@ -127,7 +127,7 @@ describe.runIf(redisServerInstalled() || Boolean(process.env.CI))('Redis lost or
     expect(await scoreCount(t, id)).toBe(2);
     const list = (await editor.get('/v1/notifications')).json().items;
     expect(list.filter((n: { itemId: string; kind: string }) => n.itemId === id && n.kind === 'adopted')).toHaveLength(1);
-    await eventually(() => workersConnected(t.runtime!.workers), 10_000, 'every worker connected again');
+    await eventually(() => workersConnected(t.runtime!.workers), 30_000, 'every worker connected again');
   });
 
   it('re-applies every missed deadline within one sweep after FLUSHALL', async () => {
@@ -137,14 +137,14 @@ describe.runIf(redisServerInstalled() || Boolean(process.env.CI))('Redis lost or
     t.clock.now = dueAt - 120_000;
     const late = (await editor.post('/v1/submissions', draft)).json().id as string;
     const stale = await createSubmitted(editor, approver);
-    await eventually(() => t.queues!.queue('deadlines').getJob(`late-${late}-${dueAt}`), 10_000, 'scheduled job');
+    await eventually(() => t.queues!.queue('deadlines').getJob(`late-${late}-${dueAt}`), 30_000, 'scheduled job');
     await redis.flushAll();
     expect(await t.queues!.queue('deadlines').getJob(`late-${late}-${dueAt}`)).toBeFalsy();
 
     t.clock.now = dueAt + 1;
     const item = (id: string) => t.services.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await eventually(async () => (await item(late)).late, 5_000, 'late flag from the sweeper');
+    await eventually(async () => (await item(late)).late, 30_000, 'late flag from the sweeper');
     t.clock.now = staleAt + 1;
-    await eventually(async () => (await item(stale)).state === 'expired' && (await item(late)).state === 'expired', 5_000, 'expiry from the sweeper');
+    await eventually(async () => (await item(stale)).state === 'expired' && (await item(late)).state === 'expired', 30_000, 'expiry from the sweeper');
   });
 });

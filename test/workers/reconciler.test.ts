@@ -118,8 +118,8 @@ describe.each(breakableQueues())('every queued job lost ($name backend)', ({ mak
     const ids = [await adoptedItem(who), await adoptedItem(who), await adoptedItem(who)];
     const expectedLedger = await ledgerImpliedByHistory(t, ids);
     expect(expectedLedger).toHaveLength(6);
-    await eventually(async () => (await undone(t)).every((r) => r.dispatched_at !== null), 15_000, 'every row queued');
-    await eventually(async () => (await ledger(t, ids)).length === 1, 15_000, 'the paused job’s write');
+    await eventually(async () => (await undone(t)).every((r) => r.dispatched_at !== null), 30_000, 'every row queued');
+    await eventually(async () => (await ledger(t, ids)).length === 1, 30_000, 'the paused job’s write');
 
     await queue.loseAllJobs(t);
     await t.queues!.queue('notifications').resume();
@@ -166,7 +166,7 @@ describe.each(breakableQueues())('a score job failed for good ($name backend)', 
     const job = await eventually(async () => {
       const found = await t.queues!.queue('scores').getJob(`outbox-${row.id}`);
       return found && (await found.getState()) === 'failed' ? found : null;
-    }, 15_000, 'the score job to fail for good');
+    }, 30_000, 'the score job to fail for good');
     expect(job.attemptsMade).toBe(t.config.JOB_ATTEMPTS);
 
     const failing = [await sweep(t), await sweep(t)];
@@ -229,7 +229,7 @@ describe.runIf(redisServerInstalled() || Boolean(process.env.CI))('the relay wit
     expect(total(sweeps, 'unfinished')).toBeGreaterThan(0);
 
     await queue.redis.start();
-    await eventually(async () => (await undone(t)).length === 0, 15_000, 'every row done once Redis is back');
+    await eventually(async () => (await undone(t)).length === 0, 30_000, 'every row done once Redis is back');
     for (const kind of ['signoff_requested', 'adopted']) {
       const notify = await outboxRow(t, id, 'notify', kind);
       expect(await t.queues!.queue('webhooks').getJob(`outbox-${notify.id}-${hook.id}`)).toBeTruthy();

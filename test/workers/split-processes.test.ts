@@ -127,7 +127,7 @@ describe('the split processes: npm run api and npm run worker', () => {
     const tomorrowsWorkday = new WorkCalendar().addWorkdays(today, 1).date;
     const put = await install.call('PUT', `/v1/calendar/${tomorrowsWorkday}`, BOOTSTRAP_TOKEN, { workday: false, note: '临时调休' });
     expect(put.status).toBe(200);
-    await eventually(async () => (await calendarVersion(workerPort)) > 0, 10_000, 'the worker reloading its calendar');
+    await eventually(async () => (await calendarVersion(workerPort)) > 0, 30_000, 'the worker reloading its calendar');
 
     // The worker's relay counts the approver's reminder in working days on its own calendar.
     const [editor, approver] = await Promise.all(
@@ -147,7 +147,7 @@ describe('the split processes: npm run api and npm run worker', () => {
     const reminder = await eventually(async () => {
       const jobs = await kit.queue('deadlines').getJobs(['delayed']);
       return jobs.find((job) => job.data.itemId === id && job.data.reminder === 'signoff_waiting');
-    }, 15_000, 'the sign-off reminder');
+    }, 30_000, 'the sign-off reminder');
     const enteredAt = Number(String(reminder.id).split('-').at(-1));
     const runsOn = shanghaiDate(reminder.timestamp + reminder.delay);
     expect(runsOn).not.toBe(tomorrowsWorkday);
