@@ -1,0 +1,65 @@
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser } from 'playwright-core';
+import { CONSOLE_DIST } from '../../../src/routes/console.ts';
+import { startTestApp, type TestApp } from '../../support/app.ts';
+import { createPerson } from '../../support/people.ts';
+
+export const SCREENSHOTS = path.join('.data', 'screenshots');
+export const PASSWORD = 'Grassland-Sunrise-2024';
+
+/** The newest modification time under a folder. */
+function newest(folder: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds web/dist when it is missing or older than web/src (a fresh checkout, or console work in progress). */
+export function ensureConsoleBuilt(): void {
+  const index = path.join(CONSOLE_DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(path.join(CONSOLE_DIST, '..', 'src'))) return;
+  // A production build whatever the test runner's NODE_ENV (vitest sets `test`).
+  const build = spawnSync('npm', ['run', 'build', '-w', 'nmg-console'], { stdio: 'pipe', encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  if (build.status !== 0) throw new Error(`console build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+export interface ConsoleStack {
+  stack: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service on a port of its own, over a fresh database, with the console built, and one
+ * Chromium for the whole file. The service's clock is now: the browser and the service agree on
+ * what today is.
+ */
+export async function startConsole(): Promise<ConsoleStack> {
+  ensureConsoleBuilt();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const stack = await startTestApp({ now: new Date().toISOString() });
+  const address = await stack.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  return {
+    stack,
+    baseUrl: address,
+    browser,
+    close: async () => {
+      await browser.close();
+      await stack.close();
+    },
+  };
+}
+
+export const UNIT = '150600'; // 鄂尔多斯市
+
+/** A person with a login and their own password, as they are after their first day. */
+export async function person(stack: TestApp, login: string, name: string, role: string, unitCode?: string) {
+  return createPerson(stack.app, { login, name, role, ...(unitCode ? { unitCode } : {}) }, PASSWORD);
+}
