@@ -70,6 +70,8 @@ export class ConsolePage {
 
   /** The buttons the item page offers for the item (its allowedActions). */
   async actionButtons(): Promise<string[]> {
+    await this.page.getByTestId('item-title').waitFor();
+    await this.settled();
     const bar = this.page.getByTestId('actions');
     if ((await bar.count()) === 0) return [];
     return (await bar.getByRole('button').allInnerTexts()).map((t) => t.trim());
