@@ -36,14 +36,18 @@ export interface ConsoleStack {
 }
 
 /**
- * The real service on a port of its own, over a fresh database, with the console built, and one
- * Chromium for the whole file. The service's clock is now: the browser and the service agree on
+ * The real service on a port of its own, over a fresh database (and, with `workers`, its workers on
+ * Redis), with the console built, and one Chromium for the whole file. The service's clock is now: the browser and the service agree on
  * what today is.
  */
-export async function startConsole(): Promise<ConsoleStack> {
+export async function startConsole({ workers = false } = {}): Promise<ConsoleStack> {
   ensureConsoleBuilt();
   await mkdir(SCREENSHOTS, { recursive: true });
-  const stack = await startTestApp({ now: new Date().toISOString() });
+  const stack = await startTestApp({
+    now: new Date().toISOString(),
+    // Scores and reports come from the ledger that the workers keep.
+    ...(workers ? { queue: { backend: 'redis' as const, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, workers: true } : {}),
+  });
   const address = await stack.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   return {

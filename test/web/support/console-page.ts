@@ -43,7 +43,9 @@ export class ConsolePage {
     await this.page.getByLabel('登录名').fill(login);
     await this.page.getByLabel('密码', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: '登录' }).click();
-    await this.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const refused = this.page.locator('.ant-alert-error');
+    await Promise.race([this.page.waitForURL((url) => !url.pathname.startsWith('/login')), refused.waitFor()]);
+    if (await refused.isVisible()) throw new Error(`sign-in refused: ${await refused.innerText()}`);
     await this.settled();
   }
 

@@ -6,8 +6,30 @@ import { api, ApiError, onSessionProblem, unwrap } from '../api/client';
 
 export type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
 
+/**
+ * Until a first-time person has chosen their password the service answers nothing else, `/v1/me`
+ * included: the session then is "signed in, password to change", and the console shows only that page.
+ */
+export const PASSWORD_PENDING = {
+  id: '',
+  name: '',
+  login: '',
+  role: '',
+  unitCode: '',
+  unitName: '',
+  mustChangePassword: true,
+  openTasks: 0,
+  unreadNotifications: 0,
+  authenticatedBy: 'session' as const,
+};
+
 async function fetchMe() {
-  return unwrap(api.GET('/v1/me'));
+  try {
+    return await unwrap(api.GET('/v1/me'));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'password_change_required') return PASSWORD_PENDING;
+    throw error;
+  }
 }
 
 export const ME_KEY = ['me'] as const;

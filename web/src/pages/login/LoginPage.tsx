@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { homeOf, ME_KEY } from '../../session/session';
+import { homeOf, ME_KEY, PASSWORD_PENDING } from '../../session/session';
 import { CenteredCard } from './CenteredCard';
 
 /** 登录: login name and password; back to where the person was, or their role's home. */
@@ -15,9 +15,13 @@ export default function LoginPage() {
     mutationFn: (body: { login: string; password: string }) => unwrap(api.POST('/v1/session', { body })),
     onSuccess: async ({ user }) => {
       queryClient.clear();
+      if (user.mustChangePassword) {
+        queryClient.setQueryData(ME_KEY, { ...PASSWORD_PENDING, name: user.name, login: user.login, role: user.role });
+        navigate('/password', { replace: true });
+        return;
+      }
       await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/v1/me')) });
-      if (user.mustChangePassword) navigate('/password', { replace: true });
-      else navigate(safeNext(params.get('next')) ?? homeOf(user.role), { replace: true });
+      navigate(safeNext(params.get('next')) ?? homeOf(user.role), { replace: true });
     },
   });
   return (

@@ -19,8 +19,8 @@ export default function PasswordPage() {
   const change = useMutation({
     mutationFn: ({ currentPassword, newPassword }: Values) => unwrap(api.POST('/v1/me/password', { body: { currentPassword, newPassword } })),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ME_KEY });
-      navigate(homeOf(me.role), { replace: true });
+      const now = await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/v1/me')), staleTime: 0 });
+      navigate(homeOf(now.role), { replace: true });
     },
   });
   return (
@@ -28,7 +28,7 @@ export default function PasswordPage() {
       <Card>
         <Typography.Title level={4}>设置新密码</Typography.Title>
         <Typography.Paragraph type="secondary">
-          {me.mustChangePassword ? `${me.name}，首次登录请先设置自己的密码。` : '修改登录密码。'}
+          {me.mustChangePassword ? `${me.name ? `${me.name}，` : ''}首次登录请先设置自己的密码。` : '修改登录密码。'}
         </Typography.Paragraph>
         {change.error && <Alert type="error" showIcon title={change.error.message} style={{ marginBottom: 16 }} />}
         <Form<Values> layout="vertical" onFinish={(values) => change.mutate(values)} requiredMark={false}>

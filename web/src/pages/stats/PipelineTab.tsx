@@ -31,9 +31,9 @@ export function PipelineTab({ period, picker }: { period: Period; picker: ReactN
     return {
       tooltip: { trigger: 'axis' },
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: units.map((u) => u.unitName), axisLabel: { interval: 0, rotate: 40 } },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      yAxis: { type: 'category', inverse: true, data: units.map((u) => u.unitName), axisLabel: { interval: 0 } },
+      xAxis: { type: 'value', minInterval: 1 },
       series: states.map((s) => ({ type: 'bar', stack: 'all', name: words.state(s), data: units.map((u) => (u.counts as Record<string, number>)[s] ?? 0) })),
     };
   }, [pipeline.data, words]);
@@ -42,9 +42,9 @@ export function PipelineTab({ period, picker }: { period: Period; picker: ReactN
     const rows = flow.data?.adoptionRate ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => r.unitName), axisLabel: { interval: 0, rotate: 40 } },
-      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unitName), axisLabel: { interval: 0 } },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [{ type: 'bar', name: '采用率', data: rows.map((r) => Math.round((r.rate ?? 0) * 1000) / 10) }],
     };
   }, [flow.data]);
@@ -65,7 +65,7 @@ export function PipelineTab({ period, picker }: { period: Period; picker: ReactN
         </Row>
       </Col>
       <Col xs={24} xl={14}>
-        <Card title="各单位信息（按状态）">{total === 0 ? <Empty description="还没有任何信息" /> : <EChart option={unitsOption} height={320} />}</Card>
+        <Card title="各单位信息（按状态）">{total === 0 ? <Empty description="还没有任何信息" /> : <EChart option={unitsOption} height={400} />}</Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card title="等待处理">
@@ -87,7 +87,7 @@ export function PipelineTab({ period, picker }: { period: Period; picker: ReactN
       <Col span={24}>{picker}</Col>
       {flow.error && <Col span={24}><Alert type="error" showIcon title={flow.error.message} /></Col>}
       <Col xs={24} xl={14}>
-        <Card title="各单位采用率">{(flow.data?.adoptionRate.length ?? 0) === 0 ? <Empty description="本期还没有报送的信息" /> : <EChart option={adoptionOption} />}</Card>
+        <Card title="各单位采用率">{(flow.data?.adoptionRate.length ?? 0) === 0 ? <Empty description="本期还没有报送的信息" /> : <EChart option={adoptionOption} height={400} />}</Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card title="各环节平均停留时间">

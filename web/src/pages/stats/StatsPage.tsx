@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Segmented, Select, Space, Tabs, Typography } from 'antd';
+import { Select, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PipelineTab } from './PipelineTab';
 import { BulletinTab, PeriodTab, ScoreTab } from './ReportTabs';
@@ -20,10 +20,12 @@ export default function StatsPage() {
         options={Array.from({ length: 5 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
         style={{ width: 100 }}
       />
-      <Segmented<Period['part']>
+      <Select<Period['part']>
+        aria-label="统计期间"
         value={period.part}
         onChange={(part) => setPeriod({ ...period, part })}
         options={(Object.keys(PART_LABELS) as Period['part'][]).map((p) => ({ value: p, label: PART_LABELS[p] }))}
+        style={{ width: 120 }}
       />
     </Space>
   );
