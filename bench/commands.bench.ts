@@ -10,7 +10,7 @@ import { importSubmissions } from '../src/services/historical-import.ts';
 import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { recordFromRow } from '../src/services/submission-record.ts';
-import { BOOTSTRAP_ADMIN } from '../src/auth/authenticator.ts';
+import { BOOTSTRAP_ADMIN } from '../machines/actors.ts';
 import { installed } from '../test/support/programs.ts';
 import { pgbenchRunner } from './pgbench.ts';
 import { fmt, freshDatabase, load, post, startServer, wrk } from './support.ts';

@@ -1,6 +1,6 @@
 import { connectDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { BOOTSTRAP_ADMIN } from '../src/auth/authenticator.ts';
+import { BOOTSTRAP_ADMIN } from '../machines/actors.ts';
 import { loadCalendar } from '../src/calendar-store.ts';
 import { importSubmissions } from '../src/services/historical-import.ts';
 import { UnitDirectory } from '../src/services/unit-directory.ts';

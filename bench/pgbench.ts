@@ -71,7 +71,7 @@ function writeStatement(claim: boolean, item: string, sample: Record<string, unk
   set(p.actorName, ':reviewer_name');
   set(p.actorRole, ':role');
   set(p.outbox, ':no_outbox');
-  for (const nulled of [p.reason, p.signer, p.idemKey, p.idemHash, p.idemStatus, p.idemResponse]) set(nulled, 'NULL');
+  for (const nulled of [p.reason, p.signer, p.idemKey, p.idemHash, p.idemStatus, p.idemResponse, p.details]) set(nulled, 'NULL');
   set(p.id, item);
   set(p.versionOrUnit, ':r_version');
   return withPlaceholders(COMMAND_SQL.update, values);

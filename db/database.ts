@@ -119,6 +119,23 @@ export interface ItemHistoryTable {
   stay_seconds: number | null;
   /** A step the historical import replayed (migration 0006). */
   imported: Generated<boolean>;
+  /** What else the step carried (migration 0008): the gates of a sign-off, a claim's new holder, a photo. */
+  details: Json<Record<string, unknown> | null>;
+}
+
+/** Comments (批注) on an item (migration 0008): beside the history, merged into the timeline. */
+export interface ItemCommentsTable {
+  id: Generated<string>;
+  /** The order comments were written in. */
+  n: ColumnType<string, never, never>;
+  item_id: string;
+  after_seq: number;
+  state: string;
+  author_id: string;
+  author_name: string;
+  author_role: string;
+  text: string;
+  at: Timestamp;
 }
 
 export interface OutboxTable {
@@ -245,12 +262,35 @@ export interface StateTimeDailyTable {
   seconds: number;
 }
 
+/** A bulletin (通报): a draft, then issued with its figures frozen (migration 0010). */
+export interface BulletinsTable {
+  id: Generated<string>;
+  year: number;
+  quarter: number | null;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  status: 'draft' | 'issued';
+  sections: Json<{ problems: string; requirements: string; closing: string }>;
+  contact: Json<{ name: string; phone: string }>;
+  extra_attachments: Json<string[]>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  issued_on: DateOnly | null;
+  number: string | null;
+  issued_by: string | null;
+  issued_at: Timestamp | null;
+  figures: Json<unknown> | null;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
   items: ItemsTable;
   item_history: ItemHistoryTable;
+  item_comments: ItemCommentsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_days: CalendarDaysTable;
@@ -267,6 +307,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailuresTable;
+  bulletins: BulletinsTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;

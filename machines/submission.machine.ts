@@ -1,7 +1,10 @@
 import { and, assign, or, setup } from 'xstate';
 import {
+  GATES,
   UNIT_SCOPED_ROLES,
+  type Action,
   type Effect,
+  type StateTag,
   type NotificationKind,
   type Role,
   type ScoreKind,
@@ -38,6 +41,8 @@ const submissionSetup = setup({
     context: {} as SubmissionContext,
     events: {} as SubmissionEvent,
     input: {} as SubmissionInput,
+    tags: {} as StateTag,
+    meta: {} as { label: string },
   },
   guards: {
     /** The actor has one of the roles and, for unit-scoped roles, belongs to the item's unit. */
@@ -52,6 +57,12 @@ const submissionSetup = setup({
     /** A reviewer may act unless another reviewer has claimed the item. */
     notClaimedByOther: ({ context, event }) => context.claimedBy === null || context.claimedBy === event.actor.id,
     claimedByActor: ({ context, event }) => context.claimedBy === event.actor.id,
+    isClaimed: ({ context }) => context.claimedBy !== null,
+    isUnclaimed: ({ context }) => context.claimedBy === null,
+    /** A claim goes to someone else than its holder. */
+    toAnother: ({ event }) => event.type === 'reassign' && event.to.id !== event.actor.id,
+    /** All five checks (五关) confirmed at sign-off. */
+    gatesConfirmed: ({ event }) => event.type === 'sign_off' && unconfirmedGates(event.gates).length === 0,
     remindsOf: ({ event }, params: { reminder: string }) => event.type === 'remind' && event.reminder === params.reminder,
     notYetReminded: ({ context }) => !context.reminded,
   },
@@ -65,13 +76,29 @@ const submissionSetup = setup({
     // The claimer's display name travels with the claim, so that everyone sees who holds it.
     claim: assign({ claimedBy: ({ event }) => event.actor.id, claimedByName: ({ event }) => event.actor.name }),
     releaseClaim: assign({ claimedBy: null, claimedByName: null }),
+    handOverClaim: assign(({ event }) => (event.type === 'reassign' ? { claimedBy: event.to.id, claimedByName: event.to.name } : {})),
+    /** The item's `decision`: the last judgment made on it, by whom, when and why. */
+    noteDecision: assign(({ event }) => ({
+      decision: {
+        action: event.type as Action,
+        reason: 'reason' in event && event.reason ? event.reason : null,
+        by: { id: event.actor.id, name: event.actor.name },
+        at: event.now,
+      },
+    })),
     applyDeadlines: assign(({ event }) =>
       event.type === 'edit' || event.type === 'reschedule' ? { dueAt: event.dueAt, staleAt: event.staleAt } : {},
     ),
     // An imported sign-off names nobody: the old portal did not record the signer, and the admin did not sign.
     recordSignOff: assign(({ event }) =>
       event.type === 'sign_off'
-        ? { signer: event.signer, signedBy: event.imported ? null : event.actor.id, signedAt: event.now }
+        ? {
+            signer: event.signer,
+            signedBy: event.imported ? null : event.actor.id,
+            signedAt: event.now,
+            // The guard let it through: all five confirmed, or an imported step (which confirmed none).
+            gates: unconfirmedGates(event.gates).length === 0 ? ALL_GATES_CONFIRMED : null,
+          }
         : {},
     ),
     recordAdoption: assign({ adoptedAt: ({ event }) => event.now, decidedAt: ({ event }) => event.now }),
@@ -79,6 +106,13 @@ const submissionSetup = setup({
     recordNationalAdoption: assign({ nationalAdoptedAt: ({ event }) => event.now }),
   },
 });
+
+/** The gates (五关) not confirmed in a sign-off's confirmations, in the bulletin's order. */
+export function unconfirmedGates(gates: Partial<Record<(typeof GATES)[number], boolean>> | undefined) {
+  return GATES.filter((gate) => gates?.[gate] !== true);
+}
+
+export const ALL_GATES_CONFIRMED = Object.freeze(Object.fromEntries(GATES.map((gate) => [gate, true]))) as Readonly<Record<(typeof GATES)[number], boolean>>;
 
 /** Whether an event is a step replayed by the historical import: only an admin's, and only with the flag. */
 export function isImportedStep(event: SubmissionEvent): boolean {
@@ -95,6 +129,18 @@ const recordSubmission = submissionSetup.enqueueActions(({ context, event, enque
   enqueue(notify('submitted'));
 });
 
+/** Transitions several states share, written once. */
+const reschedule = { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] } as const;
+const markLate = { guard: and([mayOrImport('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] } as const;
+const expire = { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') } as const;
+/** Who works a reviewer's task: claim, give back, hand to another reviewer, or released by an admin. */
+const claims = {
+  claim: { guard: and([may('reviewer'), 'isUnclaimed']), actions: 'claim' },
+  unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
+  reassign: { guard: and([may('reviewer'), 'claimedByActor', 'toAnother']), actions: ['handOverClaim', notify('reassigned')] },
+  release_claim: { guard: and([may('admin'), 'isClaimed']), actions: 'releaseClaim' },
+} as const;
+
 /**
  * A new item's context. xstate's pure `transition()` builds a throwaway actor without input on every
  * call: tolerate that instead of throwing (an exception per command costs more than the transition).
@@ -108,6 +154,8 @@ export function initialContext(input: SubmissionInput | undefined): SubmissionCo
     claimedBy: null,
     claimedByName: null,
     signer: null,
+    gates: null,
+    decision: null,
     signedBy: null,
     signedAt: null,
     firstSubmittedAt: null,
@@ -129,32 +177,36 @@ export const submissionMachine = submissionSetup.createMachine({
   // Leaving a reviewer's queue state always releases a claim.
   states: {
     draft: {
+      tags: ['editable', 'deadlines', 'expirable', 'late_able', 'queue:editor'],
+      meta: { label: '草稿' },
       on: {
         edit: { guard: may('editor'), actions: ['applyDeadlines', 'schedule_deadlines'] },
-        reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
+        reschedule,
         request_signoff: {
           guard: and([mayOrImport('editor'), qualityOrImport]),
           target: 'awaiting_signoff',
           actions: notify('signoff_requested'),
         },
         withdraw: { guard: may('editor'), target: 'withdrawn' },
-        mark_late: { guard: and([mayOrImport('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
-        expire: { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        mark_late: markLate,
+        expire,
       },
     },
     awaiting_signoff: {
+      tags: ['deadlines', 'expirable', 'late_able', 'queue:approver'],
+      meta: { label: '待审签' },
       entry: 'resetReminder',
       on: {
-        reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
+        reschedule,
         sign_off: {
-          guard: and([mayOrImport('approver'), qualityOrImport]),
+          guard: and([mayOrImport('approver'), or(['gatesConfirmed', 'importedStep']), qualityOrImport]),
           target: 'submitted',
-          actions: ['recordSignOff', recordSubmission],
+          actions: ['recordSignOff', 'noteDecision', recordSubmission],
         },
-        return: { guard: may('approver'), target: 'draft', actions: notify('returned') },
+        return: { guard: may('approver'), target: 'draft', actions: ['noteDecision', notify('returned')] },
         withdraw: { guard: may('editor'), target: 'withdrawn' },
-        mark_late: { guard: and([mayOrImport('system'), 'isPastDueAndNotFlagged']), actions: ['flagLate', notify('late')] },
-        expire: { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        mark_late: markLate,
+        expire,
         remind: {
           guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'signoff_waiting' } }, 'notYetReminded']),
           actions: ['markReminded', notify('signoff_waiting')],
@@ -162,28 +214,31 @@ export const submissionMachine = submissionSetup.createMachine({
       },
     },
     submitted: {
+      tags: ['deadlines', 'expirable', 'queue:reviewer'],
+      meta: { label: '已报送' },
       entry: 'resetReminder',
       exit: 'releaseClaim',
       on: {
-        reschedule: { guard: may('system'), actions: ['applyDeadlines', 'schedule_deadlines'] },
-        claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
-        unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
+        reschedule,
+        ...claims,
+        // 撤回: the unit takes its item back while no reviewer has taken it up.
+        recall: { guard: and([may('approver'), 'isUnclaimed']), target: 'draft', actions: ['noteDecision', notify('recalled')] },
         adopt: {
           guard: and([mayOrImport('reviewer'), 'notClaimedByOther', 'notStale']),
           target: 'adopted',
-          actions: ['recordAdoption', award('adopted'), notify('adopted')],
+          actions: ['recordAdoption', 'noteDecision', award('adopted'), notify('adopted')],
         },
         reject: {
           guard: and([mayOrImport('reviewer'), 'notClaimedByOther']),
           target: 'rejected',
-          actions: ['recordDecision', notify('rejected')],
+          actions: ['recordDecision', 'noteDecision', notify('rejected')],
         },
         return_for_revision: {
           guard: and([may('reviewer'), 'notClaimedByOther']),
           target: 'draft',
-          actions: notify('returned_for_revision'),
+          actions: ['noteDecision', notify('returned_for_revision')],
         },
-        expire: { guard: and([mayOrImport('system'), 'isStale']), target: 'expired', actions: notify('expired') },
+        expire,
         remind: {
           guard: and([may('system'), { type: 'remindsOf', params: { reminder: 'stale_soon' } }, 'notYetReminded']),
           actions: ['markReminded', notify('stale_soon')],
@@ -191,35 +246,40 @@ export const submissionMachine = submissionSetup.createMachine({
       },
     },
     adopted: {
+      meta: { label: '已采用' },
       on: {
-        forward_national: { guard: mayOrImport('reviewer'), target: 'forwarded_national', actions: notify('forwarded') },
+        forward_national: {
+          guard: mayOrImport('reviewer'),
+          target: 'forwarded_national',
+          actions: ['noteDecision', notify('forwarded')],
+        },
       },
     },
     forwarded_national: {
+      tags: ['queue:reviewer'],
+      meta: { label: '已转报' },
       exit: 'releaseClaim',
       on: {
-        claim: { guard: and([may('reviewer'), 'notClaimedByOther']), actions: 'claim' },
-        unclaim: { guard: and([may('reviewer'), 'claimedByActor']), actions: 'releaseClaim' },
+        ...claims,
         record_national_adoption: {
           guard: and([mayOrImport('reviewer'), 'notClaimedByOther']),
           target: 'national_adopted',
-          actions: ['recordNationalAdoption', award('national_adopted'), notify('national_adopted')],
+          actions: ['recordNationalAdoption', 'noteDecision', award('national_adopted'), notify('national_adopted')],
         },
         record_national_decline: {
           guard: and([mayOrImport('reviewer'), 'notClaimedByOther']),
           target: 'national_declined',
-          actions: notify('national_declined'),
+          actions: ['noteDecision', notify('national_declined')],
         },
       },
     },
-    rejected: { type: 'final' },
-    national_adopted: { type: 'final' },
-    national_declined: { type: 'final' },
-    withdrawn: { type: 'final' },
-    expired: { type: 'final' },
+    rejected: { type: 'final', meta: { label: '不予采用' } },
+    national_adopted: { type: 'final', meta: { label: '中国计生协采用' } },
+    national_declined: { type: 'final', meta: { label: '未被中国计生协采用' } },
+    withdrawn: { type: 'final', meta: { label: '已撤回' } },
+    expired: { type: 'final', meta: { label: '已过期' } },
   },
 });
-
 
 /** Effects named by a transition's actions, in order. */
 export function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {

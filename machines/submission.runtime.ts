@@ -1,11 +1,14 @@
 import { createActor, getNextTransitions, initialTransition, transition, type AnyActorScope, type SnapshotFrom } from 'xstate';
-import { effectsOf, isImportedStep, submissionMachine } from './submission.machine.ts';
+import { ALL_GATES_CONFIRMED, effectsOf, isImportedStep, submissionMachine, unconfirmedGates } from './submission.machine.ts';
 import {
   ACTIONS,
+  STATES,
   type Action,
   type Actor,
   type Effect,
+  type Gate,
   type Role,
+  type StateTag,
   type SubmissionContext,
   type SubmissionEvent,
   type SubmissionInput,
@@ -38,6 +41,7 @@ export type Refusal =
   | { kind: 'invalid_transition'; state: SubmissionState }
   | { kind: 'claimed'; claimedBy: string; claimedByName: string | null }
   | { kind: 'stale'; staleAt: number }
+  | { kind: 'gates'; unconfirmed: Gate[] }
   | { kind: 'quality' };
 
 export type Outcome =
@@ -64,15 +68,39 @@ export function applyEvent(snapshot: SubmissionSnapshot, event: SubmissionEvent,
 
 function explainRefusal(snapshot: SubmissionSnapshot, event: SubmissionEvent): Refusal {
   if (!rolesFor(event.type).has(event.actor.role) && !isImportedStep(event)) return { kind: 'forbidden' };
+  if (event.type === 'sign_off' && !isImportedStep(event)) {
+    const unconfirmed = unconfirmedGates(event.gates);
+    if (unconfirmed.length > 0 && snapshot.can({ ...event, gates: ALL_GATES_CONFIRMED, qualityErrors: 0 })) return { kind: 'gates', unconfirmed };
+  }
   const withoutQualityFaults = { ...event, qualityErrors: 0 } as SubmissionEvent;
   if ('qualityErrors' in event && snapshot.can(withoutQualityFaults)) return { kind: 'quality' };
   const { claimedBy, staleAt } = snapshot.context;
   const stateAccepts = getNextTransitions(snapshot).some((t) => t.eventType === event.type);
-  if (stateAccepts && claimedBy !== null && claimedBy !== event.actor.id && event.actor.role === 'reviewer') {
+  // Someone else's claim stands in the way: of another reviewer, or of any event that would pass without it.
+  const othersClaim = claimedBy !== null && claimedBy !== event.actor.id;
+  if (othersClaim && ((stateAccepts && event.actor.role === 'reviewer') || withoutClaim(snapshot).can(event))) {
     return { kind: 'claimed', claimedBy, claimedByName: snapshot.context.claimedByName ?? null };
   }
   if (stateAccepts && event.type === 'adopt' && event.now > staleAt) return { kind: 'stale', staleAt };
   return { kind: 'invalid_transition', state: snapshot.value as SubmissionState };
+}
+
+function withoutClaim(snapshot: SubmissionSnapshot): SubmissionSnapshot {
+  return restore({ value: snapshot.value as SubmissionState, context: { ...snapshot.context, claimedBy: null, claimedByName: null } });
+}
+
+/**
+ * Whether the machine lets this actor edit the item now (text and photos alike), and if not, why:
+ * the photo service asks this instead of keeping its own list of roles and states.
+ */
+export function editRefusal(snapshot: SubmissionSnapshot, actor: Actor, now: number): Refusal | null {
+  const event: SubmissionEvent = { type: 'edit', actor, now, dueAt: snapshot.context.dueAt, staleAt: snapshot.context.staleAt };
+  return snapshot.can(event) ? null : explainRefusal(snapshot, event);
+}
+
+/** The states that carry a tag, in the order of STATES: the one source of every such list. */
+export function statesTagged(tag: StateTag): SubmissionState[] {
+  return STATES.filter((state) => submissionMachine.states[state].tags.includes(tag));
 }
 
 export interface ReplayedStep {
@@ -158,7 +186,7 @@ export function allowedActions(snapshot: SubmissionSnapshot, actor: Actor, now: 
 
 /** An event of this type as a caller would send it, with every parameter filled and no quality faults. */
 function probeEvent(type: Action, actor: Actor, now: number): SubmissionEvent {
-  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-' } as SubmissionEvent;
+  return { type, actor, now, qualityErrors: 0, reason: '-', signer: '-', gates: ALL_GATES_CONFIRMED, to: { id: '-', name: '-' } } as SubmissionEvent;
 }
 
 const rolesByEvent = collectRolesByEvent();
@@ -191,4 +219,9 @@ function rolesInGuard(guard: unknown): Role[][] {
   }
   const nested = (guard as { guards?: unknown[] }).guards;
   return Array.isArray(nested) ? nested.flatMap(rolesInGuard) : [];
+}
+
+/** A state's Chinese label (the machine's `meta`). */
+export function stateLabel(state: SubmissionState): string {
+  return (submissionMachine.states[state].meta as { label: string }).label;
 }

@@ -27,6 +27,28 @@ export const STATES = [
 ] as const;
 export type SubmissionState = (typeof STATES)[number];
 
+/**
+ * State tags: the lists of states that code outside the machine needs (queues, the sweeper, the
+ * photo service, calendar changes, partial indexes) are read from these, never written out again.
+ */
+export const STATE_TAGS = [
+  /** The editor may change the item's text and photos. */
+  'editable',
+  /** The item's deadlines still matter: recomputed after a calendar change. */
+  'deadlines',
+  /** The item expires once stale (the sweeper's `expire`). */
+  'expirable',
+  /** The item is flagged late once its due date passes (the sweeper's `mark_late`). */
+  'late_able',
+  /** Waits in the unit editors' task queue. */
+  'queue:editor',
+  /** Waits in the unit approvers' task queue. */
+  'queue:approver',
+  /** Waits in the reviewers' task queue; a reviewer may claim it. */
+  'queue:reviewer',
+] as const;
+export type StateTag = (typeof STATE_TAGS)[number];
+
 /** Actions a caller names in `POST /v1/submissions/:id/actions`. */
 export const ACTIONS = [
   'request_signoff',
@@ -41,11 +63,34 @@ export const ACTIONS = [
   'record_national_decline',
   'expire',
   'mark_late',
+  'claim',
+  'unclaim',
+  'reassign',
+  'release_claim',
+  'recall',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+export const ACTIONS_NEEDING_REASON: ReadonlySet<Action> = new Set(['return', 'reject', 'return_for_revision', 'recall']);
 
-export const ACTIONS_NEEDING_REASON: ReadonlySet<Action> = new Set(['return', 'reject', 'return_for_revision']);
+/** The five checks (五关) an approver confirms at sign-off, in the bulletin's order. */
+export const GATES = ['political', 'policy', 'secrecy', 'wording', 'standards'] as const;
+export type Gate = (typeof GATES)[number];
+export type GateConfirmations = Partial<Record<Gate, boolean>>;
+
+/** A person named in the machine's context (a claim's new holder). */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** The last judgment someone made on the item (see `DECISIONS` in the machine). */
+export interface Decision {
+  action: Action;
+  reason: string | null;
+  by: PersonRef;
+  at: number;
+}
 
 interface EventBase {
   actor: Actor;
@@ -63,8 +108,10 @@ export type SubmissionEvent = EventBase &
   (
     /** `qualityErrors` is absent when no checks ran (an imported step); `signer` is null when nobody is known. */
     | { type: 'request_signoff'; qualityErrors?: number }
-    | { type: 'sign_off'; signer: string | null; qualityErrors?: number }
-    | { type: 'return' | 'reject' | 'return_for_revision'; reason: string }
+    /** `gates` is absent for an imported step (the old portal recorded none). */
+    | { type: 'sign_off'; signer: string | null; qualityErrors?: number; gates?: GateConfirmations }
+    | { type: 'return' | 'reject' | 'return_for_revision' | 'recall'; reason: string }
+    | { type: 'reassign'; to: PersonRef }
     | {
         type:
           | 'withdraw'
@@ -75,7 +122,8 @@ export type SubmissionEvent = EventBase &
           | 'expire'
           | 'mark_late'
           | 'claim'
-          | 'unclaim';
+          | 'unclaim'
+          | 'release_claim';
       }
     | { type: 'edit' | 'reschedule'; dueAt: number; staleAt: number }
     | { type: 'remind'; reminder: ReminderKind }
@@ -94,6 +142,10 @@ export interface SubmissionContext {
   /** The claimer's display name (absent in snapshots stored before names were kept). */
   claimedByName?: string | null;
   signer: string | null;
+  /** The five checks as the approver confirmed them at the last sign-off (absent in older snapshots). */
+  gates?: Record<Gate, boolean> | null;
+  /** The last decision (absent in older snapshots). */
+  decision?: Decision | null;
   signedBy: string | null;
   signedAt: number | null;
   /** First time the item entered `submitted`: resubmissions do not count again. */
@@ -127,7 +179,12 @@ export type NotificationKind =
   | 'national_declined'
   | 'expired'
   | 'signoff_waiting'
-  | 'stale_soon';
+  | 'stale_soon'
+  | 'recalled'
+  | 'reassigned'
+  /** A comment (批注) by the region, for the unit's people; by the unit, for the claiming or last reviewer. */
+  | 'comment_from_region'
+  | 'comment_from_unit';
 
 export type ScoreKind = 'submitted' | 'adopted' | 'national_adopted';
 

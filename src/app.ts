@@ -11,6 +11,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { healthRoutes } from './routes/health.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { lifecycleRoutes } from './routes/lifecycle.ts';
 import { adminJobRoutes } from './routes/admin-jobs.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     await submissionRoutes(scope, services);
     await imageRoutes(scope, services);
     await taskRoutes(scope, services);
+    await lifecycleRoutes(scope, services);
     await notificationRoutes(scope, services);
     await webhookRoutes(scope, services);
     await calendarRoutes(scope, services);

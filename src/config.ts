@@ -78,6 +78,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default(''),
   /** /readyz gives a dependency this long to answer. */
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
+  /** Bulletins (通报): the issuing unit, the contact a new draft starts with, and the standing attachments listed after the two tables ('|'-separated). */
+  BULLETIN_ISSUER: z.string().trim().min(1).max(60).default('内蒙古自治区计划生育协会'),
+  BULLETIN_CONTACT_NAME: z.string().trim().max(40).default(''),
+  BULLETIN_CONTACT_PHONE: z.string().trim().max(40).default(''),
+  BULLETIN_ATTACHMENTS: z.string().trim().max(500).default('自治区计生协门户网站信息编辑与质量要求'),
 });
 
 export type Config = z.infer<typeof envSchema>;

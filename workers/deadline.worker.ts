@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { SYSTEM_ACTOR } from '../src/auth/authenticator.ts';
+import { SYSTEM_ACTOR } from '../machines/actors.ts';
 import type { SubmissionCommands } from '../src/services/submission-commands.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
 import { deadlineJob } from './jobs.ts';

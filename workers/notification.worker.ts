@@ -7,21 +7,37 @@ import { markOutboxDone } from './outbox-done.ts';
 import { withinQueueTimeout } from './queue-guard.ts';
 import type { QueueKit } from './queues.ts';
 
-const ROLES_OF: Record<Exclude<Audience, 'reviewers'>, string[]> = {
+const ROLES_OF: Record<Exclude<Audience, 'reviewers' | 'item_reviewer'>, string[]> = {
   unit_editors: ['editor'],
   unit_approvers: ['approver'],
   unit_all: ['editor', 'approver'],
 };
 
-async function recipients(db: Kysely<Database>, audience: Audience, unitCode: string, claimedBy: string | null) {
+async function recipients(db: Kysely<Database>, audience: Audience, unitCode: string, itemId: string, claimedBy: string | null) {
   let query = db.selectFrom('users').select('id').where('disabled_at', 'is', null);
-  if (audience === 'reviewers') {
+  if (audience === 'item_reviewer') {
+    // The claimer, or else the reviewer who last acted on or commented on the item; nobody if none has yet.
+    const reviewer = claimedBy ?? (await lastReviewerOf(db, itemId));
+    if (!reviewer) return [];
+    query = query.where('id', '=', reviewer).where('role', '=', 'reviewer');
+  } else if (audience === 'reviewers') {
     // A claimed item concerns its claimer only.
     query = claimedBy ? query.where('id', '=', claimedBy) : query.where('role', '=', 'reviewer');
   } else {
     query = query.where('unit_code', '=', unitCode).where('role', 'in', ROLES_OF[audience]);
   }
   return (await query.execute()).map((r) => r.id);
+}
+
+async function lastReviewerOf(db: Kysely<Database>, itemId: string): Promise<string | null> {
+  const [step, comment] = await Promise.all([
+    db.selectFrom('item_history').select(['actor_id', 'at']).where('item_id', '=', itemId).where('actor_role', '=', 'reviewer')
+      .orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+    db.selectFrom('item_comments').select(['author_id', 'at']).where('item_id', '=', itemId).where('author_role', '=', 'reviewer')
+      .orderBy('n', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  if (step && comment) return comment.at > step.at ? comment.author_id : step.actor_id;
+  return step?.actor_id ?? comment?.author_id ?? null;
 }
 
 async function matchingWebhooks(db: Kysely<Database>, unitCode: string, userIds: string[]) {
@@ -73,7 +89,7 @@ export async function deliverNotification(db: Kysely<Database>, kit: QueueKit | 
     return { recipients: 0, stored: 0 };
   }
   const message = template.text({ title: item.title, reason: data.reason, dueAt: item.due_at, staleAt: item.stale_at });
-  const userIds = await recipients(db, template.audience, data.unitCode, item.claimed_by);
+  const userIds = await recipients(db, template.audience, data.unitCode, data.itemId, item.claimed_by);
   const hooks = await matchingWebhooks(db, data.unitCode, userIds);
   const source = `outbox-${data.outboxId}`;
   const rows = userIds.map((user_id) => ({ user_id, item_id: data.itemId, kind: data.kind, message, source, read_at: null }));

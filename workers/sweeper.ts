@@ -1,13 +1,29 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { SYSTEM_ACTOR } from '../src/auth/authenticator.ts';
+import { SYSTEM_ACTOR } from '../machines/actors.ts';
 import type { SubmissionCommands } from '../src/services/submission-commands.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
+import { statesTagged } from '../machines/submission.runtime.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
 import { signoffReminderAt, type ReminderSettings } from './deadline-schedule.ts';
 import type { Reconciler, ReconcileResult } from './reconciler.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Which states each pass looks at, from the machine's tags (test/workers/sql-agrees-with-machine
+ * checks the partial indexes that serve these filters against the same tags).
+ */
+export const SWEPT_STATES = {
+  /** `mark_late` once the due date passed. */
+  late: statesTagged('late_able'),
+  /** `expire` once stale. */
+  stale: statesTagged('expirable'),
+  /** Reviewers are reminded of an item in their queue that goes stale soon. */
+  staleSoon: statesTagged('queue:reviewer').filter((state) => statesTagged('expirable').includes(state)),
+  /** Approvers are reminded of an item waiting for sign-off. */
+  signoffWaiting: statesTagged('queue:approver'),
+};
 
 export interface SweepResult {
   markedLate: number;
@@ -57,7 +73,7 @@ export class Sweeper {
     const overdue = await this.db
       .selectFrom('items')
       .select('id')
-      .where('state', 'in', ['draft', 'awaiting_signoff'])
+      .where('state', 'in', SWEPT_STATES.late)
       .where('late', '=', false)
       .where('due_at', '<', now)
       .limit(limit)
@@ -65,7 +81,7 @@ export class Sweeper {
     const stale = await this.db
       .selectFrom('items')
       .select('id')
-      .where('state', 'in', ['draft', 'awaiting_signoff', 'submitted'])
+      .where('state', 'in', SWEPT_STATES.stale)
       .where('stale_at', '<', now)
       .limit(limit)
       .execute();
@@ -89,7 +105,7 @@ export class Sweeper {
     const staleSoon = await this.db
       .selectFrom('items')
       .select('id')
-      .where('state', '=', 'submitted')
+      .where('state', 'in', SWEPT_STATES.staleSoon)
       .where(notReminded)
       .where('stale_at', '<', new Date(now.getTime() + this.settings.staleReminderDays * DAY_MS))
       .where('stale_at', '>=', now)
@@ -99,7 +115,7 @@ export class Sweeper {
     const waiting = await this.db
       .selectFrom('items')
       .select(['id', 'state_entered_at'])
-      .where('state', '=', 'awaiting_signoff')
+      .where('state', 'in', SWEPT_STATES.signoffWaiting)
       .where(notReminded)
       .where('state_entered_at', '<', new Date(now.getTime() - DAY_MS + 1))
       .limit(this.settings.batchSize ?? 500)

@@ -6,6 +6,8 @@ import * as rollups from './0004_report_rollups.ts';
 import * as outboxEffects from './0005_outbox_effects.ts';
 import * as importedHistory from './0006_imported_history.ts';
 import * as accounts from './0007_accounts.ts';
+import * as workflow from './0008_workflow.ts';
+import * as bulletins from './0010_bulletins.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const migrations: Record<string, Migration> = {
   '0005_outbox_effects': outboxEffects,
   '0006_imported_history': importedHistory,
   '0007_accounts': accounts,
+  '0008_workflow': workflow,
+  '0010_bulletins': bulletins,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -106,6 +106,8 @@ export interface HistoryEntry {
   actorRole: string;
   reason: string | null;
   signer: string | null;
+  /** What else the step carried: the gates of a sign-off, a claim's new holder (migration 0008). */
+  details?: Record<string, unknown> | null;
 }
 
 export interface OutboxEntry {
@@ -121,7 +123,7 @@ export interface IdempotencyRecord {
 }
 
 /**
- * Parameter order of the write statements: the command's own values first ($1 … $15), then the
+ * Parameter order of the write statements: the command's own values first ($1 … $16), then the
  * columns the machine changes, then the columns an editor changes. A command that edits nothing
  * (every action but an edit) leaves the editor's columns alone: the body is not sent back, and
  * Postgres keeps its stored (possibly TOASTed) value instead of writing a copy.
@@ -131,6 +133,7 @@ const FIXED_PARAMS = [
   'idemKey', 'idemHash', 'idemStatus', 'idemResponse', 'id',
   /** The expected version in an update; the unit code in an insert. */
   'versionOrUnit',
+  'details',
 ] as const;
 
 /** A time as a parameter: V8's own ISO text, cheaper than pg's conversion of a Date to local time. */
@@ -184,9 +187,9 @@ const FOLLOW_UPS = `
     -- Every sub-statement sees the table as it was before the statement, so this subquery reads
     -- when the item entered the state it is leaving: the stay, for the time-in-state report.
     INSERT INTO item_history (item_id, unit_code, seq, action, from_state, to_state, actor_id, actor_name, actor_role, reason,
-      signer, at, stay_seconds)
+      signer, details, at, stay_seconds)
     SELECT w.id, w.unit_code, w.version, ${$.action}, ${$.fromState}, ${state$}, ${$.actorId}, ${$.actorName}, ${$.actorRole},
-      ${$.reason}, ${$.signer}, ${$.now},
+      ${$.reason}, ${$.signer}, ${$.details}::jsonb, ${$.now},
       CASE WHEN ${$.fromState}::text IS DISTINCT FROM ${state$}::text
         THEN extract(epoch FROM ${$.now}::timestamptz - (SELECT before.state_entered_at FROM items AS before WHERE before.id = w.id)) END
     FROM w
@@ -242,7 +245,7 @@ function fixedValues(
   return [
     time(now), history.action, history.fromState, history.actorId, history.actorName, history.actorRole, history.reason,
     history.signer, JSON.stringify(outbox), idem?.key ?? null, idem?.requestHash ?? null, idem?.status ?? null,
-    idem ? JSON.stringify(idem.response) : null, id, versionOrUnit,
+    idem ? JSON.stringify(idem.response) : null, id, versionOrUnit, history.details ? JSON.stringify(history.details) : null,
   ];
 }
 
@@ -285,4 +288,12 @@ export async function writeItemInsert(
     text: INSERT_ITEM,
     values: [...fixedValues(now, history, outbox, idem, id, unitCode), ...valuesOf(ALL_VALUES, changes)],
   });
+}
+
+const READ_ACTIVE_USER = `SELECT id, name, role FROM users WHERE id = $1 AND disabled_at IS NULL`;
+
+/** An active user by id (a claim's new holder), or undefined. */
+export async function readActiveUser(pool: pg.Pool, id: string): Promise<{ id: string; name: string; role: string } | undefined> {
+  const result = await pool.query<{ id: string; name: string; role: string }>({ name: 'user_read_active', text: READ_ACTIVE_USER, values: [id] });
+  return result.rows[0];
 }

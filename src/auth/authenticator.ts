@@ -1,17 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../../db/database.ts';
+import { BOOTSTRAP_ADMIN } from '../../machines/actors.ts';
 import type { Actor, Role } from '../../machines/submission.types.ts';
 import type { ChangeFeed } from '../change-feed.ts';
 import { hashToken, sameSecret } from './tokens.ts';
 
-export const SYSTEM_ACTOR: Actor = { id: '00000000-0000-0000-0000-000000000000', name: 'system', role: 'system', unitCode: null };
-export const BOOTSTRAP_ADMIN: Actor = {
-  id: '00000000-0000-0000-0000-000000000001',
-  name: 'bootstrap admin',
-  role: 'admin',
-  unitCode: null,
-};
 
 export interface AuthenticatorOptions {
   bootstrapToken?: string;

@@ -74,8 +74,22 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
 
   r.patch('/v1/submissions/:id/images/:imageId', {
     preHandler: editors,
-    schema: { tags, summary: 'Change a photo’s caption (图注)', params: imageParams, body: z.object({ caption: captionField.nullable() }), response: { 200: imageSchema, ...errorResponses } },
-  }, async (request) => services.images.setCaption(actorOf(request), request.params.id, request.params.imageId, request.body.caption || null));
+    schema: {
+      tags,
+      summary: 'Change a photo’s caption (图注) and/or move it to another position (the others keep their order; a move is a history row)',
+      params: imageParams,
+      body: z
+        .object({ caption: captionField.nullable().optional(), position: z.number().int().min(1).max(3).optional() })
+        .refine((patch) => patch.caption !== undefined || patch.position !== undefined, { message: 'name caption or position' }),
+      response: { 200: imageSchema, ...errorResponses },
+    },
+  }, async (request) => {
+    const { caption, position } = request.body;
+    return services.images.update(actorOf(request), request.params.id, request.params.imageId, {
+      ...(caption !== undefined ? { caption: caption || null } : {}),
+      ...(position !== undefined ? { position } : {}),
+    });
+  });
 
   r.delete('/v1/submissions/:id/images/:imageId', {
     preHandler: editors,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIONS, ACTIONS_NEEDING_REASON, STATES } from '../../machines/submission.types.ts';
+import { ACTIONS, ACTIONS_NEEDING_REASON, GATES, STATES } from '../../machines/submission.types.ts';
 import { FIRST_YEAR, isValidDate, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
 
 /** zod schemas of the HTTP contract: validation, types and the OpenAPI document come from these. */
@@ -44,11 +44,21 @@ export const patchSubmissionBody = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one field to change' });
 
+/** The five checks (五关), one boolean each. */
+const gatesObject = z.strictObject(Object.fromEntries(GATES.map((gate) => [gate, z.boolean()])) as Record<(typeof GATES)[number], z.ZodBoolean>);
+
+const personRef = z.object({ id: z.string(), name: z.string() });
+
 export const actionBody = z
   .object({
     action: z.enum(ACTIONS),
     reason: z.string().trim().min(1).max(2000).optional(),
     signer: z.string().trim().min(1).max(100).optional(),
+    gates: gatesObject
+      .partial()
+      .optional()
+      .describe('sign_off: the approver confirms each of the five checks (五关); a missing or false one is refused (422 gates_unconfirmed)'),
+    to: z.uuid().optional().describe('reassign: the active reviewer who takes the claim over'),
   })
   .superRefine((value, ctx) => {
     if (ACTIONS_NEEDING_REASON.has(value.action) && !value.reason) {
@@ -56,6 +66,9 @@ export const actionBody = z
     }
     if (value.action === 'sign_off' && !value.signer) {
       ctx.addIssue({ code: 'custom', path: ['signer'], message: 'signer (the leader who signs off) is required' });
+    }
+    if (value.action === 'reassign' && !value.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to (the reviewer who takes the claim over) is required' });
     }
   });
 
@@ -88,6 +101,11 @@ export const submissionSchema = z
     signedAt: z.string().nullable(),
     claimedBy: z.string().nullable(),
     claimedByName: z.string().nullable().describe('display name of the reviewer who holds the claim'),
+    gates: gatesObject.nullable().describe('the five checks (五关) as confirmed at the last sign-off; null before any'),
+    decision: z
+      .object({ action: z.string(), reason: z.string().nullable(), by: personRef, at: z.string() })
+      .nullable()
+      .describe('the last decision on the item (sign_off, return, recall, adopt, reject, return_for_revision, forward_national, national outcome); null before any'),
     createdAt: z.string(),
     updatedAt: z.string(),
     allowedActions: z.array(z.string()),
@@ -121,9 +139,48 @@ export const historySchema = z.array(
     actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
     reason: z.string().nullable(),
     signer: z.string().nullable(),
+    details: z
+      .object({
+        gates: gatesObject.partial().optional(),
+        to: personRef.optional(),
+        released: z.object({ id: z.string(), name: z.string().nullable() }).optional(),
+        image: z.object({ id: z.string(), position: z.number().int().optional(), caption: z.string().nullable().optional() }).optional(),
+        order: z.array(z.string()).optional(),
+      })
+      .nullable()
+      .describe('what else the step carried: the gates of a sign-off, a claim’s new holder, the photo added, removed or moved'),
+    text: z.string().nullable().describe('a comment’s text (action `comment`); null for every other step'),
     at: z.string(),
   }),
 );
+
+export const commentBody = z.object({ text: z.string().trim().min(1).max(2000) });
+
+export const commentSchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    author: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+    state: z.string().describe('the item’s state when the comment was written'),
+    at: z.string(),
+  })
+  .meta({ id: 'Comment' });
+
+export const lifecycleSchema = z
+  .object({
+    states: z.array(z.object({ name: z.string(), label: z.string(), final: z.boolean(), tags: z.array(z.string()) })),
+    actions: z.array(
+      z.object({
+        name: z.string(),
+        label: z.string(),
+        fields: z.array(z.enum(['reason', 'signer', 'to', 'gates'])),
+        roles: z.array(z.string()),
+      }),
+    ),
+    roles: z.array(z.object({ name: z.string(), label: z.string() })),
+    gates: z.array(z.object({ name: z.enum(GATES), label: z.string() })),
+  })
+  .meta({ id: 'Lifecycle' });
 
 export const unitsSchema = z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() }));
 

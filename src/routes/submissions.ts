@@ -3,9 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import type { Services } from '../services/index.ts';
 import { commandOptions, sendWithEtag } from './conditional.ts';
+import { z } from 'zod';
 import {
   actionBody,
   commandHeaders,
+  commentBody,
+  commentSchema,
   createSubmissionBody,
   errorResponses,
   historySchema,
@@ -78,6 +81,27 @@ export async function submissionRoutes(app: FastifyInstance, services: Services)
 
   r.get('/v1/submissions/:id/history', {
     preHandler: anyone,
-    schema: { tags, summary: 'Every transition of the item, in order', params: uuidParam, response: { 200: historySchema, ...errorResponses } },
-  }, async (request) => services.queries.history(actorOf(request), request.params.id));
+    schema: {
+      tags,
+      summary: 'The item’s timeline: every step (transitions, edits, photo changes) with its comments merged in, in order',
+      params: uuidParam,
+      response: { 200: historySchema, ...errorResponses },
+    },
+  }, async (request) => services.timeline.history(actorOf(request), request.params.id));
+
+  r.post('/v1/submissions/:id/comments', {
+    preHandler: anyone,
+    schema: {
+      tags,
+      summary: 'Comment on an item (批注): anyone who may see it; notifies the other side',
+      params: uuidParam,
+      body: commentBody,
+      response: { 201: commentSchema, ...errorResponses },
+    },
+  }, async (request, reply) => reply.status(201).send(await services.timeline.addComment(actorOf(request), request.params.id, request.body.text)));
+
+  r.get('/v1/submissions/:id/comments', {
+    preHandler: anyone,
+    schema: { tags, summary: 'The item’s comments, oldest first', params: uuidParam, response: { 200: z.array(commentSchema), ...errorResponses } },
+  }, async (request) => services.timeline.comments(actorOf(request), request.params.id));
 }

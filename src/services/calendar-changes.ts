@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { statesTagged } from '../../machines/submission.runtime.ts';
 import { announceChange } from '../change-feed.ts';
 import { startOfDay } from '../time/shanghai.ts';
 import type { SubmissionCommands } from './submission-commands.ts';
@@ -16,7 +17,7 @@ export async function rescheduleAfterCalendarChange(
   changed: { day: string } | { year: number },
 ): Promise<number> {
   await announceChange(db, { kind: 'calendar' });
-  let query = db.selectFrom('items').select('id').where('state', 'in', ['draft', 'awaiting_signoff', 'submitted']);
+  let query = db.selectFrom('items').select('id').where('state', 'in', statesTagged('deadlines'));
   if ('day' in changed) {
     const dayStart = new Date(startOfDay(changed.day));
     query = query.where((eb) =>

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { editRefusal, restore, type PersistedSubmission, type Refusal } from '../../machines/submission.runtime.ts';
 import type { Actor } from '../../machines/submission.types.ts';
 import { checkPhoto, MAX_IMAGES, type ImageFacts } from '../checks/image-rules.ts';
 import type { CheckResult } from '../checks/types.ts';
@@ -35,26 +36,76 @@ export class ImageService {
   private readonly db: Kysely<Database>;
   private readonly store: ImageStore;
   private readonly limits: ImageLimits;
+  private readonly clock: () => number;
 
-  constructor(db: Kysely<Database>, store: ImageStore, limits: ImageLimits) {
+  constructor(db: Kysely<Database>, store: ImageStore, limits: ImageLimits, clock: () => number = Date.now) {
     this.db = db;
     this.store = store;
     this.limits = limits;
+    this.clock = clock;
   }
 
   get maxImageBytes() {
     return this.limits.maxBytes;
   }
 
-  /** The item, if the actor may see it; for changes it must also be the actor's draft. */
-  private async itemFor(actor: Actor, itemId: string, forChange: boolean) {
-    const item = await this.db.selectFrom('items').select(['id', 'unit_code', 'state']).where('id', '=', itemId).executeTakeFirst();
+  /**
+   * The item, if the actor may see it; for changes the machine must let the actor edit it now (the
+   * photos are part of what an editor edits: the same rule, not a second list of roles and states).
+   */
+  private async itemFor(actor: Actor, itemId: string, forChange: boolean, trx: Kysely<Database> = this.db) {
+    let query = trx.selectFrom('items').select(['id', 'unit_code', 'state', 'snapshot']).where('id', '=', itemId);
+    if (forChange) query = query.forUpdate();
+    const item = await query.executeTakeFirst();
     if (!item || !canSee(actor, item.unit_code)) throw errors.notFound('Submission');
     if (forChange) {
-      if (actor.role !== 'editor') throw errors.forbidden('Only the unit’s editor changes photos');
-      if (item.state !== 'draft') throw errors.invalidTransition('Photos can be changed only while the item is a draft', { state: item.state });
+      const refusal = editRefusal(restore(item.snapshot as PersistedSubmission), actor, this.clock());
+      if (refusal) throw photoRefusal(refusal, item.state);
     }
     return item;
+  }
+
+  /**
+   * A change to the item's photos, made under the item's row lock once the machine allows it, and
+   * recorded like every other change: the item's version moves on and the step is a history row.
+   */
+  private async change<T>(
+    actor: Actor,
+    itemId: string,
+    action: 'image_added' | 'image_removed' | 'images_reordered',
+    work: (trx: Transaction<Database>) => Promise<{ result: T; details: Record<string, unknown> }>,
+  ): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const item = await this.itemFor(actor, itemId, true, trx);
+      const { result, details } = await work(trx);
+      const now = new Date(this.clock());
+      const moved = await trx
+        .updateTable('items')
+        .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+        .where('id', '=', itemId)
+        .returning(['version', 'unit_code'])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('item_history')
+        .values({
+          item_id: itemId,
+          unit_code: moved.unit_code,
+          seq: moved.version,
+          action,
+          from_state: item.state,
+          to_state: item.state,
+          actor_id: actor.id,
+          actor_name: actor.name,
+          actor_role: actor.role,
+          reason: null,
+          signer: null,
+          details: JSON.stringify(details),
+          at: now,
+          stay_seconds: null,
+        })
+        .execute();
+      return result;
+    });
   }
 
   async facts(itemId: string): Promise<ImageFacts[]> {
@@ -79,24 +130,46 @@ export class ImageService {
     return { mime: row.mime, bytes: row.bytes, stream: await this.store.read(row.storage_key) };
   }
 
-  async setCaption(actor: Actor, itemId: string, imageId: string, caption: string | null): Promise<ImageView> {
-    await this.itemFor(actor, itemId, true);
-    const row = await this.db
-      .updateTable('item_images')
-      .set({ caption })
-      .where('id', '=', imageId)
-      .where('item_id', '=', itemId)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw errors.notFound('Image');
-    return toView(row);
+  /** Changes a photo's caption and/or moves it to another position (the others keep their order). */
+  async update(actor: Actor, itemId: string, imageId: string, patch: { caption?: string | null; position?: number }): Promise<ImageView> {
+    if (patch.position === undefined) {
+      await this.itemFor(actor, itemId, true);
+      const row = await this.db
+        .updateTable('item_images')
+        .set({ caption: patch.caption ?? null })
+        .where('id', '=', imageId)
+        .where('item_id', '=', itemId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('Image');
+      return toView(row);
+    }
+    const position = patch.position;
+    return this.change(actor, itemId, 'images_reordered', async (trx) => {
+      const rows = await trx.selectFrom('item_images').select(['id', 'position']).where('item_id', '=', itemId).orderBy('position').execute();
+      const moving = rows.find((r) => r.id === imageId);
+      if (!moving) throw errors.notFound('Image');
+      const order = rows.filter((r) => r.id !== imageId).map((r) => r.id);
+      order.splice(Math.min(position, rows.length) - 1, 0, imageId);
+      // Positions are unique per item: the check waits for the end of the transaction while they move.
+      await sql`SET CONSTRAINTS item_images_item_id_position_key DEFERRED`.execute(trx);
+      for (const [index, id] of order.entries()) {
+        await trx.updateTable('item_images').set({ position: index + 1 }).where('id', '=', id).execute();
+      }
+      if (patch.caption !== undefined) await trx.updateTable('item_images').set({ caption: patch.caption }).where('id', '=', imageId).execute();
+      const row = await trx.selectFrom('item_images').selectAll().where('id', '=', imageId).executeTakeFirstOrThrow();
+      return { result: toView(row), details: { image: { id: imageId, position: row.position }, order } };
+    });
   }
 
   async remove(actor: Actor, itemId: string, imageId: string): Promise<void> {
-    await this.itemFor(actor, itemId, true);
-    const row = await this.db.deleteFrom('item_images').where('id', '=', imageId).where('item_id', '=', itemId).returning('storage_key').executeTakeFirst();
-    if (!row) throw errors.notFound('Image');
-    await this.store.remove(row.storage_key);
+    const key = await this.change(actor, itemId, 'image_removed', async (trx) => {
+      const row = await trx.deleteFrom('item_images').where('id', '=', imageId).where('item_id', '=', itemId)
+        .returning(['storage_key', 'position', 'caption']).executeTakeFirst();
+      if (!row) throw errors.notFound('Image');
+      return { result: row.storage_key, details: { image: { id: imageId, position: row.position, caption: row.caption } } };
+    });
+    await this.store.remove(key);
   }
 
   /**
@@ -121,7 +194,10 @@ export class ImageService {
         throw errors.tooLarge(`图片不得超过${Math.round(this.limits.maxBytes / 1024 / 1024)}MB，请压缩后上传。`);
       }
       const decoded = await decodeImage(target.localPath, this.limits.maxPixels);
-      const row = await this.insertAtFreePosition({ id, itemId, ...decoded, bytes: received.bytes, sha256: received.sha256, caption, actor });
+      const row = await this.change(actor, itemId, 'image_added', async (trx) => {
+        const inserted = await this.insertAtFreePosition(trx, { id, itemId, ...decoded, bytes: received.bytes, sha256: received.sha256, caption, actor });
+        return { result: inserted, details: { image: { id, position: inserted.position, caption } } };
+      });
       await target.commit();
       const image = toView(row);
       return { ...image, checks: checkPhoto(image, this.limits.maxBytes) };
@@ -132,7 +208,7 @@ export class ImageService {
     }
   }
 
-  private async insertAtFreePosition(input: {
+  private async insertAtFreePosition(trx: Kysely<Database>, input: {
     id: string;
     itemId: string;
     kind: ImageKind;
@@ -143,33 +219,27 @@ export class ImageService {
     caption: string | null;
     actor: Actor;
   }) {
-    for (let attempt = 0; attempt < MAX_IMAGES; attempt += 1) {
-      const taken = new Set((await this.db.selectFrom('item_images').select('position').where('item_id', '=', input.itemId).execute()).map((r) => r.position));
-      const position = [1, 2, 3].find((p) => !taken.has(p));
-      if (position === undefined) break;
-      try {
-        return await this.db
-          .insertInto('item_images')
-          .values({
-            id: input.id,
-            item_id: input.itemId,
-            position,
-            storage_key: input.id,
-            mime: input.kind,
-            width: input.width,
-            height: input.height,
-            bytes: input.bytes,
-            sha256: input.sha256,
-            caption: input.caption,
-            created_by: input.actor.id,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-      } catch (error) {
-        if ((error as { code?: string }).code !== '23505') throw error;
-      }
-    }
-    throw tooManyImages();
+    // The item's row is locked: no other photo change runs meanwhile.
+    const taken = new Set((await trx.selectFrom('item_images').select('position').where('item_id', '=', input.itemId).execute()).map((r) => r.position));
+    const position = [1, 2, 3].find((p) => !taken.has(p));
+    if (position === undefined) throw tooManyImages();
+    return trx
+      .insertInto('item_images')
+      .values({
+        id: input.id,
+        item_id: input.itemId,
+        position,
+        storage_key: input.id,
+        mime: input.kind,
+        width: input.width,
+        height: input.height,
+        bytes: input.bytes,
+        sha256: input.sha256,
+        caption: input.caption,
+        created_by: input.actor.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   private async imageRow(itemId: string, imageId: string) {
@@ -228,4 +298,10 @@ function toView(row: { id: string; position: number; mime: string; width: number
     caption: row.caption,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/** Why the machine does not let this actor change the photos now. */
+function photoRefusal(refusal: Refusal, state: string): AppError {
+  if (refusal.kind === 'forbidden') return errors.forbidden('只有本单位撰稿人可以修改图片');
+  return errors.invalidTransition('只有草稿可以修改图片', { state });
 }

@@ -16,6 +16,7 @@ import { createQualityGate } from '../checks/quality-gate.ts';
 import { FolderImageStore } from '../storage/image-store.ts';
 import { ImageService } from './images.ts';
 import { SubmissionQueries } from './submission-queries.ts';
+import { SubmissionTimeline } from './submission-timeline.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 import type { RequestAuthenticator } from '../auth/plugin.ts';
 import { Accounts } from './accounts.ts';
@@ -55,6 +56,8 @@ export interface Services extends Infrastructure {
   audit: AuditLog;
   commands: SubmissionCommands;
   queries: SubmissionQueries;
+  /** Comments (批注) and the item's timeline (history with comments merged in). */
+  timeline: SubmissionTimeline;
 }
 
 export function createServices(infra: Infrastructure, queues?: QueueKit): Services {
@@ -62,7 +65,7 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
   const images = new ImageService(db, new FolderImageStore(config.UPLOAD_DIR ?? path.join(config.DATA_DIR, 'uploads')), {
     maxBytes: config.MAX_IMAGE_BYTES,
     maxPixels: config.MAX_IMAGE_PIXELS,
-  });
+  }, clock);
   const quality = createQualityGate(images, units);
   const deadlineRules: DeadlineRules = {
     dueWorkdays: config.DUE_WORKDAYS,
@@ -119,5 +122,6 @@ export function createServices(infra: Infrastructure, queues?: QueueKit): Servic
       rules: deadlineRules,
     }),
     queries: new SubmissionQueries(db, pool, units, clock),
+    timeline: new SubmissionTimeline(db, clock),
   };
 }

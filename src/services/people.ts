@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../machines/submission.types.ts';
-import { BOOTSTRAP_ADMIN, SYSTEM_ACTOR } from '../auth/authenticator.ts';
+import { BOOTSTRAP_ADMIN, SYSTEM_ACTOR } from '../../machines/actors.ts';
 
 export interface Person {
   id: string;

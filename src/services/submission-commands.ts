@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import {
+  readActiveUser,
   readIdempotency,
   readItemForCommand,
   writeItemInsert,
@@ -8,19 +9,22 @@ import {
   type IdempotencyRecord,
   type OutboxEntry,
 } from '../../db/queries/item-commands.ts';
-import { applyEvent, createSubmission, type Refusal } from '../../machines/submission.runtime.ts';
+import { SYSTEM_ACTOR } from '../../machines/actors.ts';
+import { GATE_LABELS } from '../../machines/submission.labels.ts';
+import { applyEvent, createSubmission, rolesFor, stateLabel, type Refusal } from '../../machines/submission.runtime.ts';
 import {
   UNIT_SCOPED_ROLES,
   type Action,
   type Actor,
   type Effect,
+  type GateConfirmations,
+  type PersonRef,
   type SubmissionEvent,
 } from '../../machines/submission.types.ts';
-import { SYSTEM_ACTOR } from '../auth/authenticator.ts';
 import { errorsOnly, type CheckResult } from '../checks/types.ts';
 import { AppError, errors } from '../errors.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
-import { eventDateError } from '../time/shanghai.ts';
+import { eventDateError, shanghaiDate } from '../time/shanghai.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
 import {
   columnsFromSnapshot,
@@ -63,6 +67,10 @@ export interface ActionInput {
   action: Action;
   reason?: string;
   signer?: string;
+  /** sign_off: the approver's confirmation of the five checks (五关). */
+  gates?: GateConfirmations;
+  /** reassign: the reviewer who takes the claim over. */
+  to?: string;
 }
 
 /** Whether an actor may see an item of this unit at all (another unit's item is "not found"). */
@@ -102,6 +110,8 @@ type Decide = (record: SubmissionRecord, now: number) => Promise<{
   /** Quality findings, when the action runs the checks: errors refuse it, warnings go back with the answer. */
   findings?: CheckResult[];
   reason?: string | null;
+  /** Recorded in the history row beside the step (see HistoryEntry.details). */
+  details?: Record<string, unknown> | null;
 }>;
 
 const LOST_RACE = Symbol('lost race');
@@ -122,7 +132,7 @@ export class SubmissionCommands {
   async create(actor: Actor, fields: EditableFields, options: CommandOptions = {}): Promise<CommandAnswer> {
     const { pool, units, clock } = this.deps;
     if (actor.role !== 'editor' || !actor.unitCode) throw errors.forbidden('Only a unit editor creates items');
-    this.checkEventDate(fields.eventDate);
+    this.checkEventDate(fields.eventDate, fields.major);
     const hash = requestHash('create', fields);
     if (options.idempotencyKey) {
       const earlier = await readIdempotency(pool, actor.id, options.idempotencyKey);
@@ -150,7 +160,7 @@ export class SubmissionCommands {
     try {
       await writeItemInsert(
         pool, record.id, record.unitCode, record, new Date(now),
-        { action: 'create', fromState: null, actorId: actor.id, actorName: actor.name, actorRole: actor.role, reason: null, signer: null },
+        { action: 'create', fromState: null, actorId: actor.id, actorName: actor.name, actorRole: actor.role, reason: null, signer: null, details: null },
         outboxFor(effects, record, null),
         idem,
       );
@@ -161,7 +171,7 @@ export class SubmissionCommands {
   }
 
   async edit(actor: Actor, id: string, patch: Partial<EditableFields>, options: CommandOptions = {}): Promise<CommandAnswer> {
-    if (patch.eventDate !== undefined) this.checkEventDate(patch.eventDate);
+    if (patch.eventDate !== undefined) this.checkEventDate(patch.eventDate, patch.major ?? false);
     return this.run(actor, id, ['edit', patch], options, async (record, now) => {
       const fields: EditableFields = {
         title: patch.title ?? record.title,
@@ -180,26 +190,60 @@ export class SubmissionCommands {
   }
 
   async act(actor: Actor, id: string, input: ActionInput, options: CommandOptions = {}): Promise<CommandAnswer> {
+    // The new holder of a claim is looked up once, before the command (not on every retry), and only
+    // for a caller who may hand claims over at all: anyone else is refused by the machine, as for any action.
+    const to = input.action === 'reassign'
+      ? rolesFor('reassign').has(actor.role) ? await this.reviewerToHandTo(input.to) : { id: input.to ?? '', name: '' }
+      : null;
     return this.run(actor, id, ['action', input], options, async (record, now) => {
       const base = { actor, now };
       switch (input.action) {
-        case 'request_signoff':
+        case 'request_signoff': {
+          const { findings, qualityErrors } = await this.checked(record, now);
+          return { event: { ...base, type: 'request_signoff', qualityErrors }, findings, reason: null };
+        }
         case 'sign_off': {
-          const findings = await this.deps.quality.run(record, now);
-          const qualityErrors = errorsOnly(findings).length;
-          const event = input.action === 'sign_off'
-            ? { ...base, type: 'sign_off' as const, signer: input.signer ?? '', qualityErrors }
-            : { ...base, type: 'request_signoff' as const, qualityErrors };
-          return { event, findings, reason: null };
+          const { findings, qualityErrors } = await this.checked(record, now);
+          const gates = input.gates ?? {};
+          return {
+            event: { ...base, type: 'sign_off', signer: input.signer ?? '', qualityErrors, gates },
+            findings,
+            reason: null,
+            details: { gates },
+          };
         }
         case 'return':
         case 'reject':
         case 'return_for_revision':
+        case 'recall':
           return { event: { ...base, type: input.action, reason: input.reason ?? '' }, reason: input.reason ?? null };
+        case 'reassign':
+          return { event: { ...base, type: 'reassign', to: to! }, details: { to } };
+        case 'release_claim': {
+          const holder = record.claimedBy;
+          const name = (record.snapshot as { context?: { claimedByName?: string | null } }).context?.claimedByName ?? null;
+          return { event: { ...base, type: 'release_claim' }, details: holder ? { released: { id: holder, name } } : null };
+        }
         default:
           return { event: { ...base, type: input.action } as SubmissionEvent };
       }
     });
+  }
+
+  /** The quality findings and how many of them are errors (request_signoff and sign_off run the checks). */
+  private async checked(record: SubmissionRecord, now: number) {
+    const findings = await this.deps.quality.run(record, now);
+    return { findings, qualityErrors: errorsOnly(findings).length };
+  }
+
+  /** A claim is handed only to an active reviewer. */
+  private async reviewerToHandTo(id: string | undefined): Promise<PersonRef> {
+    const user = id ? await readActiveUser(this.deps.pool, id) : undefined;
+    if (!user) throw errors.notFound('User');
+    if (user.role !== 'reviewer') {
+      throw errors.unprocessable('not_a_reviewer', `只能转交给在职的自治区编辑：${user.name}不是自治区编辑`, { to: user.id });
+    }
+    return { id: user.id, name: user.name };
   }
 
   async claim(actor: Actor, id: string, release: boolean): Promise<CommandAnswer> {
@@ -254,10 +298,22 @@ export class SubmissionCommands {
     return this.deps.quality.run(recordFromRow(row), this.deps.clock());
   }
 
-  /** An event date an editor writes must be one that has happened (see eventDateError). */
-  private checkEventDate(eventDate: string): void {
-    const error = eventDateError(eventDate, this.deps.clock());
+  /**
+   * An event date an editor writes must be one that has happened (see eventDateError), and not one
+   * already past the stale limit: such an item could only expire (原则上两周前的信息将不予采用).
+   */
+  private checkEventDate(eventDate: string, major: boolean): void {
+    const now = this.deps.clock();
+    const error = eventDateError(eventDate, now);
     if (error) throw error;
+    const { staleAt } = this.deadlinesFor(eventDate, major);
+    if (staleAt < now) {
+      throw errors.unprocessable(
+        'event_date_stale',
+        `事件日期 ${eventDate} 距今已超过${this.deps.rules.staleDays}天：原则上两周前的信息将不予采用，不能再报送`,
+        { eventDate, staleAt: new Date(staleAt).toISOString(), today: shanghaiDate(now) },
+      );
+    }
   }
 
   /**
@@ -352,6 +408,7 @@ export class SubmissionCommands {
           actorRole: actor.role,
           reason: decision.reason ?? null,
           signer,
+          details: decision.details ?? null,
         },
         outboxFor(outcome.effects, next, decision.reason ?? null),
         idem,
@@ -378,17 +435,23 @@ function refusalError(refusal: Refusal, record: SubmissionRecord, findings: Chec
       return errors.forbidden();
     case 'quality':
       return errors.qualityCheckFailed(findings);
+    case 'gates':
+      return errors.unprocessable(
+        'gates_unconfirmed',
+        `签发前须确认五关：${refusal.unconfirmed.map((gate) => GATE_LABELS[gate]).join('、')}尚未确认`,
+        { unconfirmed: refusal.unconfirmed },
+      );
     case 'claimed':
       return errors.conflict('claimed_by_other', `该信息已由${refusal.claimedByName ?? '另一位编辑'}认领，请其释放后再操作`, {
         claimedBy: refusal.claimedBy,
         claimedByName: refusal.claimedByName,
       });
     case 'stale':
-      return errors.conflict('item_stale', 'The event is more than two weeks old: the item can no longer be adopted', {
+      return errors.conflict('item_stale', '所报道事件已超过两周，原则上两周前的信息将不予采用', {
         staleAt: new Date(refusal.staleAt).toISOString(),
       });
     case 'invalid_transition':
-      return errors.invalidTransition(`Not possible while the item is ${refusal.state}`, {
+      return errors.invalidTransition(`该信息当前为“${stateLabel(refusal.state)}”，不能进行此操作`, {
         state: refusal.state,
         version: record.version,
       });

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { RECORD_COLUMNS, readItemRecord, type RecordRow } from '../../db/queries/item-commands.ts';
+import { statesTagged } from '../../machines/submission.runtime.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import { errors } from '../errors.ts';
 import { canSee, unitScopeOf } from './submission-commands.ts';
@@ -24,22 +25,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface HistoryView {
-  seq: number;
-  action: string;
-  from: string | null;
-  to: string;
-  actor: { id: string; name: string; role: string };
-  reason: string | null;
-  signer: string | null;
-  at: string;
-}
-
-/** Which items wait for this actor's action (`GET /v1/tasks`). */
+/** Which items wait for this actor's action (`GET /v1/tasks`): the machine's `queue:<role>` tags. */
 const TASK_STATES: Partial<Record<Actor['role'], SubmissionState[]>> = {
-  editor: ['draft'],
-  approver: ['awaiting_signoff'],
-  reviewer: ['submitted', 'forwarded_national'],
+  editor: statesTagged('queue:editor'),
+  approver: statesTagged('queue:approver'),
+  reviewer: statesTagged('queue:reviewer'),
 };
 
 /**
@@ -102,22 +92,6 @@ export class SubmissionQueries {
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
     return this.page(actor, rows, filter.limit, (last) => [last.created_at.toISOString(), last.id]);
-  }
-
-  async history(actor: Actor, id: string): Promise<HistoryView[]> {
-    const item = await this.db.selectFrom('items').select('unit_code').where('id', '=', id).executeTakeFirst();
-    if (!item || !canSee(actor, item.unit_code)) throw errors.notFound('Submission');
-    const rows = await this.db.selectFrom('item_history').selectAll().where('item_id', '=', id).orderBy('seq').execute();
-    return rows.map((h) => ({
-      seq: h.seq,
-      action: h.action,
-      from: h.from_state,
-      to: h.to_state,
-      actor: { id: h.actor_id, name: h.actor_name, role: h.actor_role },
-      reason: h.reason,
-      signer: h.signer,
-      at: h.at.toISOString(),
-    }));
   }
 
   /** Items waiting for this caller, soonest deadline first; a claimed item stays with its claimer. */

@@ -1,7 +1,7 @@
 import type { EditableFields, ItemChanges, RecordRow } from '../../db/queries/item-commands.ts';
 import { MACHINE_VERSION } from '../../machines/submission.machine.ts';
 import { allowedActions, persist, restore, type PersistedSubmission, type SubmissionSnapshot } from '../../machines/submission.runtime.ts';
-import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
+import type { Actor, Gate, SubmissionState } from '../../machines/submission.types.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 import type { CheckResult } from '../checks/types.ts';
 
@@ -91,11 +91,22 @@ export interface SubmissionView extends EditableFields {
   signedAt: string | null;
   claimedBy: string | null;
   claimedByName: string | null;
+  /** The five checks (五关) as confirmed at the last sign-off; null before any. */
+  gates: Record<Gate, boolean> | null;
+  /** The last decision on the item; null before any. */
+  decision: DecisionView | null;
   createdAt: string;
   updatedAt: string;
   allowedActions: string[];
   /** After request_signoff / sign_off: the warnings the checks found (errors would have refused it). */
   checks?: CheckResult[];
+}
+
+export interface DecisionView {
+  action: string;
+  reason: string | null;
+  by: { id: string; name: string };
+  at: string;
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -131,8 +142,15 @@ export function toView(
     signedAt: iso(record.signedAt),
     claimedBy: record.claimedBy,
     claimedByName: record.claimedBy === null ? null : (snapshot.context.claimedByName ?? null),
+    gates: snapshot.context.gates ?? null,
+    decision: decisionOf(snapshot),
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     allowedActions: allowedActions(snapshot, actor, now),
   };
+}
+
+function decisionOf(snapshot: SubmissionSnapshot): DecisionView | null {
+  const decision = snapshot.context.decision;
+  return decision ? { ...decision, at: new Date(decision.at).toISOString() } : null;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Role } from '../../machines/submission.types.ts';
-import { BOOTSTRAP_ADMIN } from '../auth/authenticator.ts';
+import { BOOTSTRAP_ADMIN } from '../../machines/actors.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { commitWithChange } from '../change-feed.ts';
 import { errors } from '../errors.ts';

@@ -71,7 +71,8 @@ describe('bad input', () => {
 
   it('lost nothing: the item is as it was', async () => {
     const item = (await editor.get(`/v1/submissions/${itemId}`)).json();
-    expect(item).toMatchObject({ state: 'draft', version: 1, title: '鄂尔多斯市计生协开展活动' });
+    // Version 2: created, then its photo uploaded (a step of its history).
+    expect(item).toMatchObject({ state: 'draft', version: 2, title: '鄂尔多斯市计生协开展活动' });
   });
 });
 
@@ -120,7 +121,7 @@ describe('text the database cannot store', () => {
   }
 
   it('stored none of it', async () => {
-    expect(await allItems()).toEqual([expect.objectContaining({ id: itemId, version: 1, title: '鄂尔多斯市计生协开展活动' })]);
+    expect(await allItems()).toEqual([expect.objectContaining({ id: itemId, version: 2, title: '鄂尔多斯市计生协开展活动' })]);
     const admin = callerFor(t.app, BOOTSTRAP_TOKEN);
     expect((await admin.get('/v1/users')).json().map((u: { role: string }) => u.role).sort()).toEqual(['editor', 'manager']);
     expect((await admin.get('/v1/webhooks')).json()).toEqual([]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { jpeg, png } from '../support/images.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const ORDOS = '150600';
 /** Low enough that a small test file can be over it; 1024×768 (786,432 pixels) stays under. */
@@ -229,7 +230,7 @@ describe('quality checks through the API', () => {
     await editor.upload(images(id), png(1024, 768), 'ok.png', { caption: '活动现场' });
     expect((await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' })).statusCode).toBe(200);
     t.clock.set('2024-06-02T09:00:00+08:00');
-    const refused = await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' });
+    const refused = await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     t.clock.set('2024-05-20T10:00:00+08:00');
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details).toEqual([

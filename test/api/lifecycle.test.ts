@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '../../src/auth/authenticator.ts';
+import { SYSTEM_ACTOR } from '../../machines/actors.ts';
 import { submissionMachine } from '../../machines/submission.machine.ts';
 import { STATES, type SubmissionState } from '../../machines/submission.types.ts';
 import { png } from '../support/images.ts';
 import { callerFor, createReadyDraft, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const ORDOS = '150600';
 const BAOTOU = '150200';
@@ -53,9 +54,9 @@ async function create(body: object = draft) {
 const act = (caller: Caller, id: string, body: object, headers?: Record<string, string>) =>
   caller.post(`/v1/submissions/${id}/actions`, body, headers);
 
-type Step = ['editor' | 'approver' | 'reviewer', Record<string, string>];
+type Step = ['editor' | 'approver' | 'reviewer', Record<string, unknown>];
 const REQUEST: Step = ['editor', { action: 'request_signoff' }];
-const SIGN: Step = ['approver', { action: 'sign_off', signer: '王主任' }];
+const SIGN: Step = ['approver', { action: 'sign_off', signer: '王主任', gates: FIVE_GATES }];
 const ADOPT: Step = ['reviewer', { action: 'adopt' }];
 const FORWARD: Step = ['reviewer', { action: 'forward_national' }];
 /** The API steps that take a new draft to each state (`expired` is the system's doing, below). */
@@ -131,7 +132,7 @@ describe('the whole lifecycle through HTTP', () => {
     expect(r.json().title).toBe('鄂尔多斯市计生协开展优生优育进家庭宣传活动');
 
     await act(editor, item.id, { action: 'request_signoff' });
-    r = await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    r = await act(approver, item.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ state: 'submitted', signer: '王主任' });
     expect(r.json().submittedAt).toBe('2024-05-20T02:00:00.000Z');
@@ -140,7 +141,7 @@ describe('the whole lifecycle through HTTP', () => {
     expect(r.json().state).toBe('draft');
     await act(editor, item.id, { action: 'request_signoff' });
     t.clock.set('2024-05-21T09:00:00+08:00');
-    r = await act(approver, item.id, { action: 'sign_off', signer: '李副主任' });
+    r = await act(approver, item.id, { action: 'sign_off', signer: '李副主任', gates: FIVE_GATES });
     expect(r.json()).toMatchObject({ state: 'submitted', signer: '李副主任' });
 
     r = await act(reviewer, item.id, { action: 'adopt' });
@@ -164,13 +165,13 @@ describe('the whole lifecycle through HTTP', () => {
 
     const history = (await manager.get(`/v1/submissions/${item.id}/history`)).json();
     expect(history.map((h: { action: string }) => h.action)).toEqual([
-      'create', 'request_signoff', 'return', 'edit', 'request_signoff', 'sign_off', 'return_for_revision',
+      'create', 'image_added', 'request_signoff', 'return', 'edit', 'request_signoff', 'sign_off', 'return_for_revision',
       'request_signoff', 'sign_off', 'adopt', 'forward_national', 'record_national_adoption',
     ]);
-    expect(history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(history[2]).toMatchObject({ from: 'awaiting_signoff', to: 'draft', reason: '标题需修改', actor: { name: '王主任', role: 'approver' } });
-    expect(history[5]).toMatchObject({ action: 'sign_off', signer: '王主任', from: 'awaiting_signoff', to: 'submitted' });
-    expect(history[8]).toMatchObject({ signer: '李副主任', at: '2024-05-21T01:00:00.000Z' });
+    expect(history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(history[3]).toMatchObject({ from: 'awaiting_signoff', to: 'draft', reason: '标题需修改', actor: { name: '王主任', role: 'approver' } });
+    expect(history[6]).toMatchObject({ action: 'sign_off', signer: '王主任', from: 'awaiting_signoff', to: 'submitted', details: { gates: FIVE_GATES } });
+    expect(history[9]).toMatchObject({ signer: '李副主任', at: '2024-05-21T01:00:00.000Z' });
 
     // Points: submitted once (not again after return for revision), adopted, adopted nationally.
     const { rows } = await t.services.pool.query(
@@ -187,7 +188,7 @@ describe('the whole lifecycle through HTTP', () => {
   it('rejects and withdraws', async () => {
     const a = await create();
     await act(editor, a.id, { action: 'request_signoff' });
-    await act(approver, a.id, { action: 'sign_off', signer: '王主任' });
+    await act(approver, a.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     const rejected = await act(reviewer, a.id, { action: 'reject', reason: '时效性不强' });
     expect(rejected.json()).toMatchObject({ state: 'rejected', allowedActions: [] });
 
@@ -265,7 +266,7 @@ describe('roles and scope', () => {
       ['remove photo', (c) => c.delete(photoUrl)],
     ];
     const approverWrites: Request[] = [
-      ['sign off', (c) => act(c, item.id, { action: 'sign_off', signer: '包头市领导' })],
+      ['sign off', (c) => act(c, item.id, { action: 'sign_off', signer: '包头市领导', gates: FIVE_GATES })],
       ['return', (c) => act(c, item.id, { action: 'return', reason: '退回' })],
     ];
     for (const [caller, requests] of [[otherEditor, [...reads, ...editorWrites]], [otherApprover, [...reads, ...approverWrites]]] as const) {
@@ -278,9 +279,9 @@ describe('roles and scope', () => {
       }
     }
     // Nothing changed.
-    expect((await editor.get(base)).json()).toMatchObject({ title, state: 'draft', version: item.version });
+    expect((await editor.get(base)).json()).toMatchObject({ title, state: 'draft', version: item.version + 1 });
     expect((await editor.get(`${base}/images`)).json()).toEqual([photo]);
-    expect((await editor.get(`${base}/history`)).json().map((h: { action: string }) => h.action)).toEqual(['create']);
+    expect((await editor.get(`${base}/history`)).json().map((h: { action: string }) => h.action)).toEqual(['create', 'image_added']);
   });
 
   it('answers 401 without a valid token', async () => {
@@ -412,7 +413,7 @@ describe('concurrency and idempotency', () => {
     expect(second.statusCode).toBe(200);
     expect(second.json()).toEqual(first.json());
     const history = (await editor.get(`/v1/submissions/${item.id}/history`)).json();
-    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'request_signoff']);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'image_added', 'request_signoff']);
     // The same key for another request is refused, not replayed.
     const reused = await act(editor, item.id, { action: 'withdraw' }, headers);
     expect(reused.statusCode).toBe(422);
@@ -430,7 +431,7 @@ describe('concurrency and idempotency', () => {
   it('lets exactly one of twenty concurrent conflicting actions win', async () => {
     const item = await create();
     await act(editor, item.id, { action: 'request_signoff' });
-    await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    await act(approver, item.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     const actions = ['adopt', 'reject', 'return_for_revision'];
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => act(reviewer, item.id, { action: actions[i % 3], reason: '并发测试' })),
@@ -442,20 +443,21 @@ describe('concurrency and idempotency', () => {
       expect(['version_conflict', 'invalid_transition']).toContain(r.json().error.code);
     }
     const history = (await reviewer.get(`/v1/submissions/${item.id}/history`)).json();
-    expect(history).toHaveLength(4);
+    expect(history).toHaveLength(5);
   });
 
   it('honours If-Match with 412 and returns an ETag', async () => {
     const item = await create();
     const got = await editor.get(`/v1/submissions/${item.id}`);
-    expect(got.headers.etag).toBe('"1"');
+    // Version 2: the photo's upload is a step of its own.
+    expect(got.headers.etag).toBe('"2"');
     const stale = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文' }, { 'if-match': '"7"' });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().error.code).toBe('precondition_failed');
-    const ok = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文（鄂尔多斯市计生协 张三 供稿）' }, { 'if-match': '"1"' });
+    const ok = await editor.patch(`/v1/submissions/${item.id}`, { body: '新正文（鄂尔多斯市计生协 张三 供稿）' }, { 'if-match': '"2"' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.headers.etag).toBe('"2"');
-    const action = await act(editor, item.id, { action: 'request_signoff' }, { 'if-match': '"1"' });
+    expect(ok.headers.etag).toBe('"3"');
+    const action = await act(editor, item.id, { action: 'request_signoff' }, { 'if-match': '"2"' });
     expect(action.statusCode).toBe(412);
   });
 });
@@ -472,7 +474,7 @@ describe('tasks and claims', () => {
     expect(approverTasks.indexOf(sooner.id)).toBeLessThan(approverTasks.indexOf(later.id));
     expect((await otherApprover.get('/v1/tasks')).json().items).toEqual([]);
 
-    for (const item of [later, sooner]) await act(approver, item.id, { action: 'sign_off', signer: '王主任' });
+    for (const item of [later, sooner]) await act(approver, item.id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     const ids = (caller: Caller) => caller.get('/v1/tasks?limit=200').then((r) => r.json().items.map((i: { id: string }) => i.id));
     expect(await ids(reviewer)).toEqual(expect.arrayContaining([sooner.id, later.id]));
 
@@ -500,7 +502,7 @@ describe('tasks and claims', () => {
   });
 
   it('keeps in the reviewers’ queue exactly the states in which the machine lets a reviewer claim the item', async () => {
-    // The machine has no state tags yet: a reviewer's task is what a reviewer may claim.
+    // Read from the transitions, not from the 'queue:reviewer' tag the queue is built from: a reviewer's task is what a reviewer may claim.
     const queueStates = STATES.filter((state) => submissionMachine.states[state].ownEvents.includes('claim'));
     expect(queueStates).toEqual(expect.arrayContaining(['submitted', 'forwarded_national']));
     const items = await Promise.all(STATES.map(async (state) => ({ state, id: await itemIn(state) })));

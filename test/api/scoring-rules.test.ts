@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TOKEN, callerFor, createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const UNIT = '150600';
 
@@ -38,7 +39,7 @@ describe('scoring rules and the ledger they price', () => {
       eventDate: '2026-03-09',
     });
     await act(editor, id, { action: 'request_signoff' });
-    await act(approver, id, { action: 'sign_off', signer: '王主任' });
+    await act(approver, id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     await act(reviewer, id, { action: 'adopt' });
     await eventually(async () => {
       const rows = await t.services.db.selectFrom('score_entries').select('id').where('item_id', '=', id).execute();

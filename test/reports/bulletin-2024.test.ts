@@ -2,27 +2,12 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import unitsFile from '../../db/units.json' with { type: 'json' };
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { bulletinRecords } from '../support/bulletin-2024.ts';
+import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches } from '../support/portal-records.ts';
 
-const codeOf = new Map(unitsFile.units.map((u) => [u.name, u.code]));
 let t: TestApp;
 let manager: Caller;
-
-/** The year's records rebuilt from the bulletin: Q2 from 附件1, Q1 as the year to date (附件2) less Q2. */
-function bulletinRecords(): PortalRecord[] {
-  const records: PortalRecord[] = [];
-  for (const [name, submitted, , adopted, , nationalAdopted] of BULLETIN_2024_Q2.yearToDate) {
-    const q2 = BULLETIN_2024_Q2.period.find(([n]) => n === name)!;
-    const unitCode = codeOf.get(name)!;
-    records.push(...quarterRecords(unitCode, 2024, 2, { submitted: q2[1], adopted: q2[2], nationalAdopted: q2[3] }));
-    records.push(
-      ...quarterRecords(unitCode, 2024, 1, { submitted: submitted - q2[1], adopted: adopted - q2[2], nationalAdopted: nationalAdopted - q2[3] }),
-    );
-  }
-  return records;
-}
 
 beforeAll(async () => {
   // The workers run: imported points reach the ledger through the score outbox, as every item's do.
@@ -65,8 +50,10 @@ describe('the Q2 2024 bulletin, rebuilt from its own figures', () => {
       '赤峰市4', '兴安盟3', '巴彦淖尔市3', '通辽市3', '鄂尔多斯市2', '满洲里市2', '乌海市2', '呼伦贝尔市2', '包头市1', '锡林郭勒盟1', '乌兰察布市1', '阿拉善盟1',
     ]);
     expect(names(bulletin.topScore)).toEqual(['鄂尔多斯市903', '兴安盟884', '呼和浩特市711', '赤峰市653', '锡林郭勒盟647', '包头市593']);
-    expect(bulletin.text).toContain('2024年第二季度（2024年4月1日至6月30日）');
-    expect(bulletin.text).toContain('共向自治区计生协报送信息586条，被采用298条');
+    expect(bulletin.title).toBe('关于2024年二季度信息报送及采用情况的通报');
+    expect(bulletin.text).toContain('2024年二季度各盟市、计划单列市计生协共报送信息586条，被采用298条。');
+    expect(bulletin.text).toContain('信息报送条数排名前6位的盟市是：');
+    expect(bulletin.text).toContain('截至二季度信息报送得分排名前6位的盟市是：');
     expect(bulletin.text).toContain('鄂尔多斯市（95条）、包头市（73条）、赤峰市（69条）、呼和浩特市（57条）、兴安盟（47条）、巴彦淖尔市（42条）');
     expect(bulletin.text).toContain('赤峰市（4条）、兴安盟（3条）');
     expect(bulletin.text).toContain('鄂尔多斯市（903分）、兴安盟（884分）、呼和浩特市（711分）、赤峰市（653分）、锡林郭勒盟（647分）、包头市（593分）');
@@ -76,27 +63,31 @@ describe('the Q2 2024 bulletin, rebuilt from its own figures', () => {
     const response = await manager.get('/v1/reports/bulletin?year=2024&quarter=2&format=docx');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('wordprocessingml');
-    expect(response.headers['content-disposition']).toContain(encodeURIComponent('关于2024年第二季度信息报送及采用情况的通报'));
+    expect(response.headers['content-disposition']).toContain(encodeURIComponent('关于2024年二季度信息报送及采用情况的通报'));
     const zip = await JSZip.loadAsync(response.rawPayload);
     const xml = await zip.file('word/document.xml')!.async('string');
     const tables = xml.split('<w:tbl>').slice(1).map((table) =>
-      table.split('</w:tr>').map((row) => [...row.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])).filter((cells) => cells.length),
+      table.split('</w:tbl>')[0].split('</w:tr>').map((row) => [...row.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])).filter((cells) => cells.length),
     );
     expect(tables).toHaveLength(2);
-    expect(tables[0][0]).toEqual(['排名', '单位', '报送条数', '采用条数', '中国计生协采用条数']);
-    expect(tables[0].slice(1, 15).map((cells) => [cells[1], Number(cells[2]), Number(cells[3]), Number(cells[4])])).toEqual(BULLETIN_2024_Q2.period);
-    expect(tables[1].slice(1, 15).map((cells) => [cells[1], ...cells.slice(2).map(Number)])).toEqual(BULLETIN_2024_Q2.yearToDate);
+    // The association's own columns: no 排名 column, no 合计 row unless asked for.
+    expect(tables[0][0]).toEqual(['单位', '报送条数', '采用条数', '中国计生协采用条数']);
+    expect(tables[0]).toHaveLength(15);
+    expect(tables[0].slice(1).map((cells) => [cells[0], ...cells.slice(1).map(Number)])).toEqual(BULLETIN_2024_Q2.period);
+    expect(tables[1].slice(1).map((cells) => [cells[0], ...cells.slice(1).map(Number)])).toEqual(BULLETIN_2024_Q2.yearToDate);
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain('一、信息报送总体情况');
     expect(text).toContain('报送信息586条');
     expect(text).toContain('附件1');
     expect(text).toContain('（统计区间为2024年1月1日至6月30日）');
     expect(text).toContain('内蒙古自治区计划生育协会2024年7月18日');
+    expect(text).toContain('附件1');
+    expect(text).toContain('附件2');
   });
 
   it('exports the same numbers as CSV and XLSX', async () => {
     const json = (await manager.get('/v1/reports/period?from=2024-04-01&to=2024-06-30')).json();
-    const csv = await manager.get('/v1/reports/period?from=2024-04-01&to=2024-06-30&format=csv');
+    const csv = await manager.get('/v1/reports/period?from=2024-04-01&to=2024-06-30&format=csv&rank=true&totals=true');
     expect(csv.headers['content-type']).toContain('text/csv');
     const records = parse(csv.body, { bom: true }) as string[][];
     expect(records[0]).toEqual(['排名', '单位', '报送条数', '采用条数', '中国计生协采用条数']);
@@ -106,22 +97,27 @@ describe('the Q2 2024 bulletin, rebuilt from its own figures', () => {
     expect(records[15]).toEqual(['', '合计', '586', '298', '25']);
 
     const scoresJson = (await manager.get('/v1/reports/scores?year=2024&through=2024-06-30')).json();
-    const xlsx = await manager.get('/v1/reports/scores?year=2024&through=2024-06-30&format=xlsx');
+    const xlsx = await manager.get('/v1/reports/scores?year=2024&through=2024-06-30&format=xlsx&rank=true');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).getCell(1).value).toBe('2024年各盟市、计划单列市计生协信息报送得分统计表');
-    const header = (sheet.getRow(3).values as unknown[]).slice(1);
+    expect(String(sheet.getRow(1).getCell(1).value).replace(/\n/g, '')).toBe('2024年各盟市、计划单列市计生协信息报送得分统计表');
+    const header = (sheet.getRow(3).values as unknown[]).slice(1).map((h) => String(h).replace(/\n/g, ''));
     expect(header).toEqual(['排名', '单位', '报送条数', '报送得分', '采用条数', '采用得分', '被中国计生协采用条数', '被中国计生协采用得分', '总得分']);
     const body = Array.from({ length: 14 }, (_, i) => (sheet.getRow(4 + i).values as unknown[]).slice(1));
+    expect(sheet.rowCount).toBe(17);
     expect(body).toEqual(
       scoresJson.rows.map((r: any) => [r.rank, r.unitName, r.submitted, r.submittedPoints, r.adopted, r.adoptedPoints, r.nationalAdopted, r.nationalAdoptedPoints, r.total]),
     );
   });
 
-  it('is for managers, reviewers and admins, and refuses bad periods', async () => {
+  it('publishes the tables to everyone signed in, keeps the live bulletin for readers, and refuses bad periods', async () => {
     const editor = await createUser(t.app, 'editor', '150100');
-    expect((await editor.get('/v1/reports/period?from=2024-04-01&to=2024-06-30')).statusCode).toBe(403);
+    const period = await editor.get('/v1/reports/period?from=2024-04-01&to=2024-06-30');
+    expect(period.statusCode).toBe(200);
+    expect(period.json().totals).toEqual({ submitted: 586, adopted: 298, nationalAdopted: 25 });
+    expect((await editor.get('/v1/reports/scores?year=2024&through=2024-06-30')).statusCode).toBe(200);
+    expect((await editor.get('/v1/reports/bulletin?year=2024&quarter=2')).statusCode).toBe(403);
     const reversed = await manager.get('/v1/reports/period?from=2024-06-30&to=2024-04-01');
     expect(reversed.statusCode).toBe(400);
     expect((await manager.get('/v1/reports/bulletin?year=2024&quarter=5')).statusCode).toBe(400);

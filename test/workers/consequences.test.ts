@@ -5,6 +5,7 @@ import { signBody, SIGNATURE_HEADER } from '../../workers/webhook.worker.ts';
 import { BOOTSTRAP_TOKEN, callerFor, createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { completedJob, promote, queuedJob, settled } from '../support/jobs.ts';
 import { redisForTests } from '../support/redis.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const redisUrl = await redisForTests();
 const backends = [
@@ -52,7 +53,7 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
   const act = (caller: Caller, id: string, body: object) => caller.post(`/v1/submissions/${id}/actions`, body);
   const submit = async (id: string) => {
     expect((await act(editor, id, { action: 'request_signoff' })).statusCode).toBe(200);
-    expect((await act(approver, id, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
+    expect((await act(approver, id, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES })).statusCode).toBe(200);
   };
   const create = async () => (await createReadyDraft(editor, draft)).id;
   const ledgerOf = (id: string) => t.services.db.selectFrom('score_entries').selectAll().where('item_id', '=', id).orderBy('history_seq').execute();
@@ -301,7 +302,7 @@ describe.each(backends)('the sweeper ($name backend)', ({ queue }) => {
   const createIn = async (fields: Record<string, unknown> = {}) => (await createReadyDraft(editor, { ...draft, ...fields })).id;
   const submitIn = async (id: string) => {
     await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
-    expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
+    expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES })).statusCode).toBe(200);
   };
   const pendingOutboxRows = async () =>
     Number((await s.services.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows[0].n);

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createReadyDraft, createUser, eventually, FAST_WORKER_ENV, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { settled } from '../support/jobs.ts';
 import { PrivateRedis, redisForTests, redisServerInstalled, workersConnected } from '../support/redis.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const redisUrl = await redisForTests();
 const backends = [
@@ -23,7 +24,7 @@ async function lifecycleUsers(t: TestApp) {
 async function createSubmitted(editor: Caller, approver: Caller) {
   const { id } = await createReadyDraft(editor, draft);
   expect((await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' })).statusCode).toBe(200);
-  expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' })).statusCode).toBe(200);
+  expect((await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES })).statusCode).toBe(200);
   return id;
 }
 

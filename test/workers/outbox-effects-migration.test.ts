@@ -3,6 +3,7 @@ import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../db/migrations/index.ts';
 import { createReadyDraft, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const UNIT = '150600';
 const draft = { title: '鄂尔多斯市计生协开展优生优育进家庭活动', body: '内容。（鄂尔多斯市计生协 张三 供稿）', eventDate: '2024-05-18' };
@@ -25,7 +26,7 @@ describe('migration 0005 on an outbox written before it', () => {
     const ids = [(await createReadyDraft(editor, draft)).id, (await createReadyDraft(editor, draft)).id];
     for (const id of ids) {
       await editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
-      await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任' });
+      await approver.post(`/v1/submissions/${id}/actions`, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES });
     }
     const migrator = new Migrator({ db: t.services.db, provider: migrationProvider });
     expect((await migrator.migrateTo('0004_report_rollups')).error).toBeUndefined();

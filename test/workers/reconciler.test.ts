@@ -4,6 +4,7 @@ import type { SweepResult } from '../../workers/sweeper.ts';
 import { BOOTSTRAP_TOKEN, callerFor, createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { breakableQueues, redisQueue, type BreakableQueue } from '../support/queue-loss.ts';
 import { redisServerInstalled } from '../support/redis.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 
 const UNIT = '150600';
 const draft = { title: '鄂尔多斯市计生协开展优生优育进家庭活动', body: '内容。（鄂尔多斯市计生协 张三 供稿）', eventDate: '2024-05-18' };
@@ -35,7 +36,7 @@ async function act(caller: Caller, id: string, action: string, extra: object = {
 async function adoptedItem({ editor, approver, reviewer }: People): Promise<string> {
   const { id } = await createReadyDraft(editor, draft);
   await act(editor, id, 'request_signoff');
-  await act(approver, id, 'sign_off', { signer: '王主任' });
+  await act(approver, id, 'sign_off', { signer: '王主任', gates: FIVE_GATES });
   await act(reviewer, id, 'adopt');
   return id;
 }
@@ -160,7 +161,7 @@ describe.each(breakableQueues())('a score job failed for good ($name backend)', 
     await t.services.db.deleteFrom('scoring_rules').execute();
     const { id } = await createReadyDraft(who.editor, draft);
     await act(who.editor, id, 'request_signoff');
-    await act(who.approver, id, 'sign_off', { signer: '王主任' });
+    await act(who.approver, id, 'sign_off', { signer: '王主任', gates: FIVE_GATES });
     const row = await outboxRow(t, id, 'score');
     const job = await eventually(async () => {
       const found = await t.queues!.queue('scores').getJob(`outbox-${row.id}`);
