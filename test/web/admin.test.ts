@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser } from '../support/app.ts';
 import { PASSWORD, person, startConsole, type ConsoleStack } from './support/console-app.ts';
-import { ConsolePage, expectText, PHONE } from './support/console-page.ts';
+import { ConsolePage, expectText, screenshotFailures, PHONE } from './support/console-page.ts';
 import { UsersPage } from './support/users-page.ts';
 
 let c: ConsoleStack;
 let admin: ConsolePage;
 let users: UsersPage;
+
+screenshotFailures(() => [admin]);
 
 beforeAll(async () => {
   c = await startConsole();

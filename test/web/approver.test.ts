@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser } from '../support/app.ts';
+import { FIVE_GATES } from '../support/gates.ts';
 import { PASSWORD, person, startConsole, UNIT, type ConsoleStack } from './support/console-app.ts';
-import { ConsolePage, expectText, PHONE } from './support/console-page.ts';
+import { ConsolePage, expectText, screenshotFailures, PHONE } from './support/console-page.ts';
 import { act, crew, itemUntil, type Crew } from './support/items.ts';
 import { ActionDialog } from './support/action-dialog.ts';
 
@@ -9,6 +10,8 @@ let c: ConsoleStack;
 let team: Crew;
 let approver: ConsolePage;
 const items: Record<string, string> = {};
+
+screenshotFailures(() => [approver]);
 
 beforeAll(async () => {
   c = await startConsole();
@@ -54,8 +57,11 @@ describe('an approver on a phone', () => {
     await approver.shots('sign-off-dialog');
     await dialog.confirm();
     await expectText(approver.page, '已报送');
-    expect(await approver.page.getByTestId('history').innerText()).toContain('签发人：王领导');
-    expect(await approver.actionButtons()).toEqual([]);
+    const history = await approver.page.getByTestId('history').innerText();
+    expect(history).toContain('签发人：王领导');
+    expect(history).toContain('五关：政治关、政策关、保密关、文字关、规范关已确认');
+    // Until a reviewer takes it up, the approver may still call it back.
+    expect(await approver.actionButtons()).toEqual(['撤回报送']);
   });
 
   test('returns an item with a reason, which the dialog asks for', async () => {
@@ -74,7 +80,7 @@ describe('an approver on a phone', () => {
   test('is told in Chinese when another approver signed off first, and sees the item as it now is', async () => {
     await approver.goto(`/items/${items.race}`);
     const other = await createUser(c.stack.app, 'approver', UNIT, '刘副主席');
-    await act(other, items.race, 'sign_off', { signer: '刘副主席' });
+    await act(other, items.race, 'sign_off', { signer: '刘副主席', gates: FIVE_GATES });
     await approver.page.getByRole('button', { name: '签发' }).click();
     const dialog = new ActionDialog(approver.page, '签发');
     await dialog.open();

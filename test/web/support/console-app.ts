@@ -41,7 +41,8 @@ export interface ConsoleStack {
  * what today is.
  */
 export async function startConsole({ workers = false } = {}): Promise<ConsoleStack> {
-  ensureConsoleBuilt();
+  // Built by the global setup (test/web/support/build-console.ts), once for all files.
+  if (!existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('the console is not built: npm run build:web');
   await mkdir(SCREENSHOTS, { recursive: true });
   const stack = await startTestApp({
     now: new Date().toISOString(),

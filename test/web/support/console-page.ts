@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS } from './console-app.ts';
 
@@ -112,4 +112,14 @@ export class ConsolePage {
 export async function expectText(page: Page, text: string | RegExp): Promise<void> {
   await page.getByText(text).first().waitFor();
   expect(await page.getByText(text).first().isVisible()).toBe(true);
+}
+
+/** After a failed test, a screenshot of each open window as it was (`failed-<who>.png`): what went wrong is then visible. */
+export function screenshotFailures(windows: () => Array<ConsolePage | undefined>): void {
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    for (const window of windows()) {
+      if (window) await window.page.screenshot({ path: path.join(SCREENSHOTS, `failed-${window.who}.png`), fullPage: true }).catch(() => undefined);
+    }
+  });
 }

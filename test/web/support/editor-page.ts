@@ -49,7 +49,7 @@ export class EditorPage {
   }
 
   async waitUntilNoErrors(): Promise<void> {
-    await this.page.getByText(/质量检查全部通过|仅有提醒，可以提交/).waitFor();
+    await this.page.getByText(/质量检查全部通过|没有错误，仅有提醒/).waitFor();
   }
 
   submitButton() {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createReadyDraft, createUser, type Caller } from '../../support/app.ts';
+import { FIVE_GATES } from '../../support/gates.ts';
 import { shanghaiDaysAgo } from './dates.ts';
 import { UNIT } from './console-app.ts';
 
@@ -34,7 +35,7 @@ export async function itemUntil(c: Crew, title: string, until: 'draft' | 'awaiti
   if (until === 'draft') return id;
   await act(c.editor, id, 'request_signoff');
   if (until === 'awaiting_signoff') return id;
-  await act(c.approver, id, 'sign_off', { signer: '王审签', gates: { political: true, policy: true, secrecy: true, wording: true, standards: true } });
+  await act(c.approver, id, 'sign_off', { signer: '王审签', gates: FIVE_GATES });
   if (until === 'submitted') return id;
   await act(c.reviewer, id, 'adopt');
   return id;

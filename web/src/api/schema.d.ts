@@ -340,6 +340,543 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bulletins of a year (this year by default); drafts only for managers, reviewers and admins */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bulletins: {
+                                from: string;
+                                /** Format: uuid */
+                                id: string;
+                                issuedOn: string | null;
+                                number: string | null;
+                                quarter: number | null;
+                                /** @enum {string} */
+                                status: "draft" | "issued";
+                                title: string;
+                                to: string;
+                                updatedAt: string;
+                                version: number;
+                                year: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft bulletin for {year, quarter} or {from, to}; its figures follow the data until it is issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2024-05-20
+                         */
+                        from?: string;
+                        quarter?: number;
+                        /**
+                         * Format: date
+                         * @example 2024-05-20
+                         */
+                        to?: string;
+                        year?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulletinDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulletin: its figures (frozen once issued, with a re-run beside them), sections and contact; format=docx|xlsx|csv for the files */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "docx" | "xlsx" | "csv";
+                    /** @description add a 排名 column */
+                    rank?: string;
+                    /** @description add a 合计 row */
+                    totals?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulletinDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft’s sections (problems, requirements, closing), contact and standing attachments */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact?: {
+                            name?: string;
+                            phone?: string;
+                        };
+                        extraAttachments?: string[];
+                        sections?: {
+                            closing?: string;
+                            problems?: string;
+                            requirements?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulletinDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/bulletins/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a draft with its 印发 date (today by default) and number: its figures are frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2024-05-20
+                         */
+                        issuedOn?: string;
+                        number?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulletinDocument"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calendar": {
         parameters: {
             query?: never;
@@ -783,6 +1320,105 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** States, actions (with the fields their dialogs ask for and who may take them), roles and the five gates (五关), labelled in Chinese */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lifecycle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2002,13 +2638,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The quarterly 通报: figures, top-6 lists, the overall-situation text; format=docx gives the Word draft with both tables */
+        /** The live 通报 of a quarter (the current one by default): figures, top-6 lists, the paragraphs written from them; format=docx|xlsx|csv */
         get: {
             parameters: {
-                query: {
-                    format?: "json" | "docx" | "xlsx";
-                    quarter: number;
-                    year: number;
+                query?: {
+                    format?: "json" | "docx" | "xlsx" | "csv";
+                    quarter?: number;
+                    /** @description add a 排名 column */
+                    rank?: string;
+                    /** @description add a 合计 row */
+                    totals?: string;
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2105,13 +2745,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 附件1: items submitted, adopted and adopted nationally per unit in a period */
+        /** 附件1: items submitted, adopted and adopted nationally per unit in a period (the current quarter by default) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     format?: "json" | "csv" | "xlsx";
-                    from: string;
-                    to: string;
+                    from?: string;
+                    /** @description add a 排名 column */
+                    rank?: string;
+                    to?: string;
+                    /** @description add a 合计 row */
+                    totals?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2208,13 +2852,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 附件2: counts and points per unit from 1 January to a date */
+        /** 附件2: counts and points per unit from 1 January to a date (this year to today by default) */
         get: {
             parameters: {
-                query: {
+                query?: {
                     format?: "json" | "csv" | "xlsx";
+                    /** @description add a 排名 column */
+                    rank?: string;
                     through?: string;
-                    year: number;
+                    /** @description add a 合计 row */
+                    totals?: string;
+                    year?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3169,9 +3817,22 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "request_signoff" | "withdraw" | "sign_off" | "return" | "adopt" | "reject" | "return_for_revision" | "forward_national" | "record_national_adoption" | "record_national_decline" | "expire" | "mark_late";
+                        action: "request_signoff" | "withdraw" | "sign_off" | "return" | "adopt" | "reject" | "return_for_revision" | "forward_national" | "record_national_adoption" | "record_national_decline" | "expire" | "mark_late" | "claim" | "unclaim" | "reassign" | "release_claim" | "recall";
+                        /** @description sign_off: the approver confirms each of the five checks (五关); a missing or false one is refused (422 gates_unconfirmed) */
+                        gates?: {
+                            policy?: boolean;
+                            political?: boolean;
+                            secrecy?: boolean;
+                            standards?: boolean;
+                            wording?: boolean;
+                        };
                         reason?: string;
                         signer?: string;
+                        /**
+                         * Format: uuid
+                         * @description reassign: the active reviewer who takes the claim over
+                         */
+                        to?: string;
                     };
                 };
             };
@@ -3366,6 +4027,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/submissions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item’s comments, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comment"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Comment on an item (批注): anyone who may see it; notifies the other side */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/submissions/{id}/history": {
         parameters: {
             query?: never;
@@ -3373,7 +4226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every transition of the item, in order */
+        /** The item’s timeline: every step (transitions, edits, photo changes) with its comments merged in, in order */
         get: {
             parameters: {
                 query?: never;
@@ -3399,10 +4252,36 @@ export interface paths {
                                 role: string;
                             };
                             at: string;
+                            /** @description what else the step carried: the gates of a sign-off, a claim’s new holder, the photo added, removed or moved */
+                            details: {
+                                gates?: {
+                                    policy?: boolean;
+                                    political?: boolean;
+                                    secrecy?: boolean;
+                                    standards?: boolean;
+                                    wording?: boolean;
+                                };
+                                image?: {
+                                    caption?: string | null;
+                                    id: string;
+                                    position?: number;
+                                };
+                                order?: string[];
+                                released?: {
+                                    id: string;
+                                    name: string | null;
+                                };
+                                to?: {
+                                    id: string;
+                                    name: string;
+                                };
+                            } | null;
                             from: string | null;
                             reason: string | null;
                             seq: number;
                             signer: string | null;
+                            /** @description a comment’s text (action `comment`); null for every other step */
+                            text: string | null;
                             to: string;
                         }[];
                     };
@@ -3817,7 +4696,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a photo’s caption (图注) */
+        /** Change a photo’s caption (图注) and/or move it to another position (the others keep their order; a move is a history row) */
         patch: {
             parameters: {
                 query?: never;
@@ -3831,7 +4710,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        caption: string | null;
+                        caption?: string | null;
+                        position?: number;
                     };
                 };
             };
@@ -5584,6 +6464,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Bulletin: {
+            /** @description the last day counted: the period’s end, or the day the figures were taken while it was not over */
+            asOf: string;
             from: string;
             nationalAdoptions: {
                 rank: number;
@@ -5591,11 +6473,16 @@ export interface components {
                 unitName: string;
                 value: number;
             }[];
+            periodName: string;
             periodTable: components["schemas"]["PeriodReport"];
-            quarter: number;
+            /** @description the 通报表扬 sentence */
+            praise: string;
+            /** @description 1..4, or null for a period that is not a calendar quarter */
+            quarter: number | null;
             scoreTable: components["schemas"]["ScoreReport"];
             /** @description 一、信息报送总体情况 */
             text: string;
+            title: string;
             to: string;
             topAdopted: {
                 rank: number;
@@ -5623,7 +6510,179 @@ export interface components {
             };
             year: number;
         };
+        BulletinDocument: {
+            /** @description the last day counted: the period’s end, or the day the figures were taken while it was not over */
+            asOf: string;
+            contact: {
+                name: string;
+                phone: string;
+            };
+            extraAttachments: string[];
+            from: string;
+            /** Format: uuid */
+            id: string;
+            issuedOn: string | null;
+            nationalAdoptions: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            number: string | null;
+            periodName: string;
+            periodTable: components["schemas"]["PeriodReport"];
+            /** @description the 通报表扬 sentence */
+            praise: string;
+            /** @description 1..4, or null for a period that is not a calendar quarter */
+            quarter: number | null;
+            /** @description an issued bulletin’s period counted again now, with every figure that differs from the frozen ones; null for a draft */
+            rerun: {
+                asOf: string;
+                differences: {
+                    field: string;
+                    issued: number;
+                    now: number;
+                    /** @enum {string} */
+                    table: "period" | "score";
+                    unitCode: string;
+                    unitName: string;
+                }[];
+                differs: boolean;
+                totals: {
+                    adopted: number;
+                    adoptionRate: number | null;
+                    nationalAdopted: number;
+                    submitted: number;
+                };
+            } | null;
+            scoreTable: components["schemas"]["ScoreReport"];
+            sections: {
+                closing: string;
+                problems: string;
+                requirements: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "issued";
+            /** @description 一、信息报送总体情况 */
+            text: string;
+            title: string;
+            to: string;
+            topAdopted: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            topScore: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            topSubmitted: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            totals: {
+                adopted: number;
+                adoptionRate: number | null;
+                nationalAdopted: number;
+                submitted: number;
+            };
+            updatedAt: string;
+            version: number;
+            year: number;
+        };
+        BulletinDocumentInput: {
+            /** @description the last day counted: the period’s end, or the day the figures were taken while it was not over */
+            asOf: string;
+            contact: {
+                name: string;
+                phone: string;
+            };
+            extraAttachments: string[];
+            from: string;
+            /** Format: uuid */
+            id: string;
+            issuedOn: string | null;
+            nationalAdoptions: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            number: string | null;
+            periodName: string;
+            periodTable: components["schemas"]["PeriodReportInput"];
+            /** @description the 通报表扬 sentence */
+            praise: string;
+            /** @description 1..4, or null for a period that is not a calendar quarter */
+            quarter: number | null;
+            /** @description an issued bulletin’s period counted again now, with every figure that differs from the frozen ones; null for a draft */
+            rerun: {
+                asOf: string;
+                differences: {
+                    field: string;
+                    issued: number;
+                    now: number;
+                    /** @enum {string} */
+                    table: "period" | "score";
+                    unitCode: string;
+                    unitName: string;
+                }[];
+                differs: boolean;
+                totals: {
+                    adopted: number;
+                    adoptionRate: number | null;
+                    nationalAdopted: number;
+                    submitted: number;
+                };
+            } | null;
+            scoreTable: components["schemas"]["ScoreReportInput"];
+            sections: {
+                closing: string;
+                problems: string;
+                requirements: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "issued";
+            /** @description 一、信息报送总体情况 */
+            text: string;
+            title: string;
+            to: string;
+            topAdopted: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            topScore: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            topSubmitted: {
+                rank: number;
+                unitCode: string;
+                unitName: string;
+                value: number;
+            }[];
+            totals: {
+                adopted: number;
+                adoptionRate: number | null;
+                nationalAdopted: number;
+                submitted: number;
+            };
+            updatedAt: string;
+            version: number;
+            year: number;
+        };
         BulletinInput: {
+            /** @description the last day counted: the period’s end, or the day the figures were taken while it was not over */
+            asOf: string;
             from: string;
             nationalAdoptions: {
                 rank: number;
@@ -5631,11 +6690,16 @@ export interface components {
                 unitName: string;
                 value: number;
             }[];
+            periodName: string;
             periodTable: components["schemas"]["PeriodReportInput"];
-            quarter: number;
+            /** @description the 通报表扬 sentence */
+            praise: string;
+            /** @description 1..4, or null for a period that is not a calendar quarter */
+            quarter: number | null;
             scoreTable: components["schemas"]["ScoreReportInput"];
             /** @description 一、信息报送总体情况 */
             text: string;
+            title: string;
             to: string;
             topAdopted: {
                 rank: number;
@@ -5662,6 +6726,30 @@ export interface components {
                 submitted: number;
             };
             year: number;
+        };
+        Comment: {
+            at: string;
+            author: {
+                id: string;
+                name: string;
+                role: string;
+            };
+            id: string;
+            /** @description the item’s state when the comment was written */
+            state: string;
+            text: string;
+        };
+        CommentInput: {
+            at: string;
+            author: {
+                id: string;
+                name: string;
+                role: string;
+            };
+            id: string;
+            /** @description the item’s state when the comment was written */
+            state: string;
+            text: string;
         };
         Error: {
             error: {
@@ -5676,6 +6764,52 @@ export interface components {
                 details?: unknown;
                 message: string;
             };
+        };
+        Lifecycle: {
+            actions: {
+                fields: ("reason" | "signer" | "to" | "gates")[];
+                label: string;
+                name: string;
+                roles: string[];
+            }[];
+            gates: {
+                label: string;
+                /** @enum {string} */
+                name: "political" | "policy" | "secrecy" | "wording" | "standards";
+            }[];
+            roles: {
+                label: string;
+                name: string;
+            }[];
+            states: {
+                final: boolean;
+                label: string;
+                name: string;
+                tags: string[];
+            }[];
+        };
+        LifecycleInput: {
+            actions: {
+                fields: ("reason" | "signer" | "to" | "gates")[];
+                label: string;
+                name: string;
+                roles: string[];
+            }[];
+            gates: {
+                label: string;
+                /** @enum {string} */
+                name: "political" | "policy" | "secrecy" | "wording" | "standards";
+            }[];
+            roles: {
+                label: string;
+                name: string;
+            }[];
+            states: {
+                final: boolean;
+                label: string;
+                name: string;
+                tags: string[];
+            }[];
         };
         PeriodReport: {
             from: string;
@@ -5783,8 +6917,26 @@ export interface components {
             createdAt: string;
             /** @description due date counted Monday–Friday: the calendar lacks a year */
             deadlineProvisional: boolean;
+            /** @description the last decision on the item (sign_off, return, recall, adopt, reject, return_for_revision, forward_national, national outcome); null before any */
+            decision: {
+                action: string;
+                at: string;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                reason: string | null;
+            } | null;
             dueAt: string;
             eventDate: string;
+            /** @description the five checks (五关) as confirmed at the last sign-off; null before any */
+            gates: {
+                policy: boolean;
+                political: boolean;
+                secrecy: boolean;
+                standards: boolean;
+                wording: boolean;
+            } | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -5823,8 +6975,26 @@ export interface components {
             createdAt: string;
             /** @description due date counted Monday–Friday: the calendar lacks a year */
             deadlineProvisional: boolean;
+            /** @description the last decision on the item (sign_off, return, recall, adopt, reject, return_for_revision, forward_national, national outcome); null before any */
+            decision: {
+                action: string;
+                at: string;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                reason: string | null;
+            } | null;
             dueAt: string;
             eventDate: string;
+            /** @description the five checks (五关) as confirmed at the last sign-off; null before any */
+            gates: {
+                policy: boolean;
+                political: boolean;
+                secrecy: boolean;
+                standards: boolean;
+                wording: boolean;
+            } | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */

@@ -6,11 +6,12 @@ import { useWords } from '../api/lifecycle';
 import { useSignedIn } from '../session/session';
 
 type Item = Schemas['Submission'];
-type Action = BodyOf<'/v1/submissions/{id}/actions', 'post'>['action'];
+type ActionBody = BodyOf<'/v1/submissions/{id}/actions', 'post'>;
+type Action = ActionBody['action'];
 
 /** The first of these the item allows is the primary button; the rest follow. */
-const PRIMARY = ['sign_off', 'request_signoff', 'adopt', 'forward_national', 'record_national_adoption'];
-const DANGEROUS = new Set(['withdraw', 'reject', 'recall']);
+const PRIMARY = ['sign_off', 'request_signoff', 'adopt', 'forward_national', 'record_national_adoption', 'claim'];
+const DANGEROUS = new Set(['withdraw', 'reject', 'recall', 'release_claim']);
 
 /** Someone else acted first: the item is reloaded and the person told in Chinese. */
 export const CONFLICT_MESSAGE = '这条信息刚被其他人处理过，已刷新为最新状态，请确认后再操作。';
@@ -55,7 +56,7 @@ export function ActionBar({ item }: { item: Item }) {
   const act = useMutation({
     mutationFn: ({ action, values }: { action: string; values: Values }) => {
       const gates = values.gates ? Object.fromEntries(values.gates.map((g) => [g, true])) : undefined;
-      const body = { action: action as Action, reason: values.reason, signer: values.signer, ...(values.to ? { to: values.to } : {}), ...(gates ? { gates } : {}) };
+      const body: ActionBody = { action: action as Action, reason: values.reason, signer: values.signer, to: values.to, gates };
       return unwrap(api.POST('/v1/submissions/{id}/actions', { params: { path: { id: item.id }, header: { 'if-match': `"${item.version}"` } }, body }));
     },
     onSuccess: async (_, { action }) => {

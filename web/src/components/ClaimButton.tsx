@@ -1,20 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { api, unwrap, type Schemas } from '../api/client';
-import { useSignedIn } from '../session/session';
 import { conflictMessage, isConflict, useItemRefresh } from './ActionBar';
 
 type Item = Schemas['Submission'];
 
-/**
- * 认领 / 释放 for reviewers on an item in their queue. The service decides (a claim held by someone
- * else is refused with their name); the button only offers what makes sense to try.
- */
+/** 认领 / 释放 in a task list row, when the item allows the caller to (its allowedActions). */
 export function ClaimButton({ item, size }: { item: Item; size?: 'small' | 'middle' }) {
-  const me = useSignedIn();
   const { message } = App.useApp();
   const refresh = useItemRefresh(item.id);
-  const release = item.claimedBy === me.id;
+  const release = item.allowedActions.includes('unclaim');
   const claim = useMutation({
     mutationFn: () =>
       unwrap(
@@ -31,8 +26,7 @@ export function ClaimButton({ item, size }: { item: Item; size?: 'small' | 'midd
       await refresh();
     },
   });
-  if (me.role !== 'reviewer' || item.state !== 'submitted') return null;
-  if (item.claimedBy && !release) return null;
+  if (!release && !item.allowedActions.includes('claim')) return null;
   return (
     <Button size={size} loading={claim.isPending} onClick={(e) => { e.stopPropagation(); claim.mutate(); }}>
       {release ? '释放' : '认领'}

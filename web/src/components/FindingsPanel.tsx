@@ -12,14 +12,14 @@ export interface Finding {
 export function FindingsPanel({ findings, loading }: { findings: Finding[] | undefined; loading?: boolean }) {
   if (!findings) return loading ? <Typography.Text type="secondary">正在检查…</Typography.Text> : null;
   if (findings.length === 0)
-    return <Alert type="success" showIcon icon={<CheckCircleOutlined />} title="质量检查全部通过，可以提交审签" />;
+    return <Alert type="success" showIcon icon={<CheckCircleOutlined />} title="质量检查全部通过" />;
   const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = findings.filter((f) => f.severity === 'error').length;
   return (
     <List
       size="small"
       data-testid="findings"
-      header={<Typography.Text strong>{errors > 0 ? `${errors} 项须修改后才能提交` : '仅有提醒，可以提交'}</Typography.Text>}
+      header={<Typography.Text strong>{errors > 0 ? `${errors} 项不符合要求，须修改` : '没有错误，仅有提醒'}</Typography.Text>}
       dataSource={sorted}
       locale={{ emptyText: <Empty description="没有发现问题" /> }}
       renderItem={(f) => (

@@ -1,10 +1,10 @@
 import { Suspense, useState } from 'react';
-import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { BellOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { useWords } from '../api/lifecycle';
+import { useLifecycle, useWords } from '../api/lifecycle';
 import { useSignedIn } from '../session/session';
 import { MENU } from './menu';
 
@@ -17,6 +17,7 @@ export function Frame() {
   const queryClient = useQueryClient();
   const wide = Grid.useBreakpoint().lg ?? true;
   const [drawer, setDrawer] = useState(false);
+  const lifecycle = useLifecycle();
 
   const entries = MENU.filter((entry) => entry.roles.includes(me.role));
   const selected = entries
@@ -72,9 +73,15 @@ export function Frame() {
           </Dropdown>
         </Layout.Header>
         <Layout.Content style={{ padding: wide ? 24 : 12 }}>
-          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-            <Outlet />
-          </Suspense>
+          {lifecycle.error ? (
+            <Result status="error" title="无法加载" subTitle={lifecycle.error.message} />
+          ) : lifecycle.isPending ? (
+            <Spin style={{ display: 'block', margin: 48 }} />
+          ) : (
+            <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+              <Outlet />
+            </Suspense>
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

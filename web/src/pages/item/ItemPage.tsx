@@ -2,7 +2,6 @@ import { Alert, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, T
 import { EditOutlined, LinkOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { ActionBar } from '../../components/ActionBar';
-import { ClaimButton } from '../../components/ClaimButton';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { FindingsPanel } from '../../components/FindingsPanel';
 import { PhotoGrid } from '../../components/PhotoGrid';
@@ -11,6 +10,7 @@ import { Timeline } from '../../components/Timeline';
 import { dateOf, dateTimeOf } from '../../components/time';
 import { useSignedIn } from '../../session/session';
 import { useChecks, useItem, usePhotos } from './queries';
+import { CommentBox } from './CommentBox';
 
 /** 信息详情: the item, its photos, findings and history, and the buttons the caller may press. */
 export default function ItemPage() {
@@ -37,7 +37,6 @@ export default function ItemPage() {
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="item-title">{it.title}</Typography.Title>
           <Space wrap>
             <ActionBar item={it} />
-            <ClaimButton item={it} />
             {editable && <Link to={`/items/${id}/edit`}><Button icon={<EditOutlined />}>编辑</Button></Link>}
           </Space>
           {it.claimedByName && <Typography.Text type="secondary">认领人：{it.claimedByName}</Typography.Text>}
@@ -73,7 +72,10 @@ export default function ItemPage() {
               </Card>
             )}
             <Card title="处理记录">
-              <Timeline id={id} />
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <Timeline id={id} />
+                <CommentBox id={id} />
+              </Space>
             </Card>
           </Space>
         </Col>

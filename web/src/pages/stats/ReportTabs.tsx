@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { shanghai } from '../../components/time';
-import { PART_LABELS, quarterOf, rangeOf, type Period } from './period';
+import { rangeOf, type Period } from './period';
 
 interface TabProps {
   period: Period;
@@ -100,55 +100,6 @@ export function ScoreTab({ period, picker }: TabProps) {
           { title: '总分', dataIndex: 'total', align: 'right' },
         ]}
       />
-    </Card>
-  );
-}
-
-type Ranked = Schemas['Bulletin']['topSubmitted'];
-
-function TopList({ title, rows }: { title: string; rows: Ranked }) {
-  return (
-    <Card size="small" title={title}>
-      <List size="small" dataSource={rows} locale={{ emptyText: '暂无' }} renderItem={(r) => <List.Item><span>{r.rank}. {r.unitName}</span><span>{r.value}</span></List.Item>} />
-    </Card>
-  );
-}
-
-/** 通报: the overall-situation text written from the figures, the top lists, and the Word / Excel downloads. */
-export function BulletinTab({ period, picker }: TabProps) {
-  const params = { year: period.year, quarter: quarterOf(period) };
-  const bulletin = useQuery({ queryKey: ['report', 'bulletin', params], queryFn: () => unwrap(api.GET('/v1/reports/bulletin', { params: { query: params } })) });
-  const b = bulletin.data;
-  return (
-    <Card>
-      <Toolbar picker={picker}>
-        <Download href={`/v1/reports/bulletin?${query({ ...params, format: 'docx' })}`}>下载通报（Word）</Download>
-        <Download href={`/v1/reports/bulletin?${query({ ...params, format: 'xlsx' })}`}>Excel</Download>
-      </Toolbar>
-      {!period.part.startsWith('Q') && <Alert type="info" showIcon title={`通报按季度编写：${PART_LABELS[period.part]}显示第${params.quarter}季度的通报。`} style={{ marginBottom: 12 }} />}
-      {bulletin.error && <Alert type="error" showIcon title={bulletin.error.message} />}
-      {bulletin.isPending ? (
-        <Skeleton active />
-      ) : (
-        b && (
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Descriptions size="small" column={{ xs: 2, md: 4 }} bordered>
-              <Descriptions.Item label="报送">{b.totals.submitted}</Descriptions.Item>
-              <Descriptions.Item label="采用">{b.totals.adopted}</Descriptions.Item>
-              <Descriptions.Item label="中国计生协采用">{b.totals.nationalAdopted}</Descriptions.Item>
-              <Descriptions.Item label="采用率">{b.totals.adoptionRate === null ? '—' : `${Math.round(b.totals.adoptionRate * 1000) / 10}%`}</Descriptions.Item>
-            </Descriptions>
-            <Typography.Title level={5} style={{ margin: 0 }}>一、信息报送总体情况</Typography.Title>
-            <Typography.Paragraph data-testid="bulletin-text" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9 }}>{b.text}</Typography.Paragraph>
-            <Row gutter={[12, 12]}>
-              <Col xs={24} md={12} xl={6}><TopList title="报送数量前列" rows={b.topSubmitted} /></Col>
-              <Col xs={24} md={12} xl={6}><TopList title="采用数量前列" rows={b.topAdopted} /></Col>
-              <Col xs={24} md={12} xl={6}><TopList title="累计得分前列" rows={b.topScore} /></Col>
-              <Col xs={24} md={12} xl={6}><TopList title="中国计生协采用" rows={b.nationalAdoptions} /></Col>
-            </Row>
-          </Space>
-        )
-      )}
     </Card>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Select, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PipelineTab } from './PipelineTab';
-import { BulletinTab, PeriodTab, ScoreTab } from './ReportTabs';
+import { PeriodTab, ScoreTab } from './ReportTabs';
+import { BulletinTab } from './BulletinTab';
 import { currentPeriod, PART_LABELS, type Period } from './period';
 
 /** 统计: how items are moving, 附件1 / 附件2 for a period, and the bulletin with its downloads. */
