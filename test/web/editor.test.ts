@@ -93,4 +93,16 @@ describe('an editor in the console', () => {
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     await editor.shots('admin-refused');
   });
+
+  test('when the session has ended, goes to 登录 and comes back to the page they were on', async () => {
+    await editor.openMenu('信息列表');
+    await editor.page.getByRole('combobox', { name: '按状态筛选' }).waitFor();
+    await editor.context.clearCookies(); // the session expires (or is ended elsewhere)
+    await editor.page.goto(`${editor.baseUrl}/items?state=awaiting_signoff`);
+    await editor.page.waitForURL(/\/login\?next=/);
+    await editor.shots('login');
+    await editor.signIn('zhangsan', PASSWORD);
+    const back = new URL(editor.page.url());
+    expect(back.pathname + back.search).toBe('/items?state=awaiting_signoff');
+  });
 });

@@ -1,7 +1,6 @@
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { CONSOLE_DIST } from '../../../src/routes/console.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
@@ -10,23 +9,7 @@ import { createPerson } from '../../support/people.ts';
 export const SCREENSHOTS = path.join('.data', 'screenshots');
 export const PASSWORD = 'Grassland-Sunrise-2024';
 
-/** The newest modification time under a folder. */
-function newest(folder: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds web/dist when it is missing or older than web/src (a fresh checkout, or console work in progress). */
-export function ensureConsoleBuilt(): void {
-  const index = path.join(CONSOLE_DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(path.join(CONSOLE_DIST, '..', 'src'))) return;
-  // A production build whatever the test runner's NODE_ENV (vitest sets `test`).
-  const build = spawnSync('npm', ['run', 'build', '-w', 'nmg-console'], { stdio: 'pipe', encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
-  if (build.status !== 0) throw new Error(`console build failed:\n${build.stdout}\n${build.stderr}`);
-}
+export { ensureConsoleBuilt } from '../../../web/scripts/build-if-stale.ts';
 
 export interface ConsoleStack {
   stack: TestApp;

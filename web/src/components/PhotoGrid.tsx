@@ -1,5 +1,6 @@
 import { Button, Card, Empty, Image, Input, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
+import type { Finding } from './FindingsPanel';
 
 export interface PhotoFields {
   id: string;
@@ -18,13 +19,15 @@ const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 102
 interface Props {
   itemId: string;
   photos: PhotoFields[];
+  /** The quality findings: those about a photo (`images[n]`) show under it. */
+  findings?: Finding[];
   /** In the editor: change a caption, remove a photo. */
   onCaption?: (photo: PhotoFields, caption: string) => void;
   onRemove?: (photo: PhotoFields) => void;
 }
 
 /** The item's photos with their measured size; a click opens the large preview. */
-export function PhotoGrid({ itemId, photos, onCaption, onRemove }: Props) {
+export function PhotoGrid({ itemId, photos, findings = [], onCaption, onRemove }: Props) {
   if (photos.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有图片（需 1–3 张，每张至少 800×600 像素）" />;
   return (
     <Image.PreviewGroup>
@@ -36,8 +39,14 @@ export function PhotoGrid({ itemId, photos, onCaption, onRemove }: Props) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="photo-size">
                 第{photo.position}张 · {photo.width}×{photo.height} · {sizeOf(photo.bytes)}
               </Typography.Text>
+              {findings
+                .filter((f) => f.field === `images[${photo.position}]`)
+                .map((f) => (
+                  <Typography.Text key={f.code} type={f.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>{f.message}</Typography.Text>
+                ))}
               {onCaption ? (
                 <Input
+                  key={photo.caption ?? ''}
                   size="small"
                   placeholder="图注"
                   defaultValue={photo.caption ?? ''}

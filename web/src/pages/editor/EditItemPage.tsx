@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Result, Row, Skeleton, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Grid, Result, Row, Skeleton, Space, Typography, Upload } from 'antd';
 import { InboxOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -99,6 +99,14 @@ function Editor({ id, initial }: { id: string; initial: NonNullable<ReturnType<t
   );
   const busy = dirty || save.isPending || checks.isFetching;
   const photoCount = photos.data?.length ?? 0;
+  const errorCount = (findings ?? []).filter((f) => f.severity === 'error').length;
+  // One column (phones, narrow windows): 提交审签 stays at the bottom of the screen while the editor scrolls.
+  const oneColumn = !(Grid.useBreakpoint().xl ?? true);
+  const submitButton = (
+    <Button type="primary" block size="large" icon={<SendOutlined />} disabled={hasErrors || busy} loading={submit.isPending} onClick={() => submit.mutate()}>
+      提交审签
+    </Button>
+  );
 
   return (
     <Row gutter={[16, 16]}>
@@ -119,7 +127,7 @@ function Editor({ id, initial }: { id: string; initial: NonNullable<ReturnType<t
           </Form>
           <Typography.Title level={5}>图片（{photoCount}/3）</Typography.Title>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-            <PhotoGrid itemId={id} photos={photos.data ?? []} onCaption={caption} onRemove={remove} />
+            <PhotoGrid itemId={id} photos={photos.data ?? []} findings={findings} onCaption={caption} onRemove={remove} />
             {photoCount < 3 && (
               <Upload.Dragger
                 accept="image/jpeg,image/png"
@@ -143,21 +151,21 @@ function Editor({ id, initial }: { id: string; initial: NonNullable<ReturnType<t
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <FindingsPanel findings={findings} loading={checks.isPending} />
             {submit.error && !isConflict(submit.error) && <Alert type="error" showIcon title={submit.error.message} />}
-            <Button
-              type="primary"
-              block
-              size="large"
-              icon={<SendOutlined />}
-              disabled={hasErrors || busy}
-              loading={submit.isPending}
-              onClick={() => submit.mutate()}
-            >
-              提交审签
-            </Button>
+            {!oneColumn && submitButton}
             <Link to={`/items/${id}`}>查看信息详情与处理记录</Link>
           </Space>
         </Card>
       </Col>
+      {oneColumn && (
+        <div style={{ position: 'sticky', bottom: 0, zIndex: 10, width: '100%', padding: '8px 8px', background: '#fff', boxShadow: '0 -2px 8px rgba(0,0,0,0.08)' }}>
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Typography.Text type={errorCount > 0 ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+              {checks.isPending ? '正在检查…' : errorCount > 0 ? `还有 ${errorCount} 项须修改（见“质量检查”）` : '质量检查没有错误'}
+            </Typography.Text>
+            {submitButton}
+          </Space>
+        </div>
+      )}
     </Row>
   );
 }
