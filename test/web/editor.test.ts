@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createUser } from '../support/app.ts';
 import { jpeg, png } from '../support/images.ts';
+import { act } from './support/items.ts';
 import { PASSWORD, person, startConsole, UNIT, type ConsoleStack } from './support/console-app.ts';
 import { ConsolePage, expectText, screenshotFailures } from './support/console-page.ts';
 import { EditorPage } from './support/editor-page.ts';
@@ -11,7 +13,7 @@ let editor: ConsolePage;
 screenshotFailures(() => [editor]);
 
 beforeAll(async () => {
-  c = await startConsole();
+  c = await startConsole({ workers: true });
   await person(c.stack, 'zhangsan', '张三', 'editor', UNIT);
   editor = await ConsolePage.open(c.browser, c.baseUrl, 'editor');
 });
@@ -92,6 +94,28 @@ describe('an editor in the console', () => {
     expect(text).not.toContain('{');
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     await editor.shots('admin-refused');
+  });
+
+  test('is notified when the approver returns the item, reads it in 通知 and finds the reason in the item', async () => {
+    const approver = await createUser(c.stack.app, 'approver', UNIT, '王领导');
+    const list = await approver.get('/v1/tasks');
+    const id = list.json().items[0].id as string;
+    await act(approver, id, 'return', { reason: '请补充活动参与人数' });
+    await editor.goto('/tasks');
+    const unread = editor.page.getByTestId('unread-count').locator('.ant-scroll-number');
+    // The notification is written by the workers a moment after the step.
+    await unread.waitFor({ timeout: 15_000 });
+    await editor.page.getByRole('link', { name: '通知' }).first().click();
+    await editor.settled();
+    const notice = editor.page.getByRole('link', { name: /被退回/ });
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.innerText()).toContain('请补充活动参与人数');
+    await editor.shots('notifications');
+    await notice.click();
+    await editor.page.waitForURL(new RegExp(`/items/${id}$`));
+    expect(await editor.page.getByTestId('history').innerText()).toContain('理由：请补充活动参与人数');
+    await editor.goto('/notifications');
+    await editor.page.getByRole('button', { name: '标为已读' }).first().waitFor({ state: 'detached' });
   });
 
   test('when the session has ended, goes to 登录 and comes back to the page they were on', async () => {
