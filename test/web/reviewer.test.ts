@@ -93,6 +93,11 @@ describe('a reviewer of the region', () => {
     await expectText(reviewer.page, '认领人：孙编辑');
     expect(await reviewer.actionButtons()).toEqual([]);
     expect(await reviewer.page.getByRole('button', { name: '认领' }).count()).toBe(0);
+    // Anyone who sees the item may leave a note (批注); it joins the timeline.
+    await reviewer.page.getByLabel('批注').fill('建议补充活动照片的图注');
+    await reviewer.page.getByRole('button', { name: '发表批注' }).click();
+    await reviewer.page.getByTestId('history').getByText('建议补充活动照片的图注').waitFor();
+    expect(await reviewer.page.getByTestId('history').innerText()).toMatch(/批注\s*· 陈编辑/);
     await reviewer.shots('item-held-by-other');
   });
 

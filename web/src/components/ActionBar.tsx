@@ -61,7 +61,7 @@ export function ActionBar({ item }: { item: Item }) {
     },
     onSuccess: async (_, { action }) => {
       setOpen(null);
-      message.success(`已${words.action(action)}`);
+      message.success(`「${words.action(action)}」已完成`);
       await refresh();
     },
     onError: async (error) => {
