@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -39,6 +39,8 @@ export default function TasksPage() {
   const unit = params.get('unit') ?? undefined;
   const state = params.get('state') ?? undefined;
   const tasks = useQuery({ queryKey: ['tasks'], queryFn: fetchAllTasks, refetchInterval: 30_000 });
+  // On a phone the deadline goes under the title: the title keeps the width.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const all = tasks.data ?? [];
   const shown = all.filter((t) => (!unit || t.unitCode === unit) && (!state || t.state === state));
@@ -99,16 +101,17 @@ export default function TasksPage() {
                   <StateTag state={t.state} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t.unitName}</Typography.Text>
                 </Space>
+                {!wide && <DeadlineBadge item={t} />}
               </Space>
             ),
           },
           { title: '事件日期', dataIndex: 'eventDate', width: 110, responsive: ['md'] },
-          { title: '时限', key: 'due', width: 230, render: (_, t) => <DeadlineBadge item={t} /> },
+          ...(wide ? [{ title: '时限', key: 'due', width: 230, render: (_: unknown, t: Item) => <DeadlineBadge item={t} /> }] : []),
           ...(me.role === 'reviewer'
             ? [{
                 title: '认领',
                 key: 'claim',
-                width: 120,
+                width: wide ? 120 : 76,
                 render: (_: unknown, t: Item) => (t.claimedByName && t.claimedBy !== me.id ? <Typography.Text type="secondary">{t.claimedByName}</Typography.Text> : <ClaimButton item={t} size="small" />),
               }]
             : []),
