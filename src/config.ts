@@ -83,6 +83,11 @@ const envSchema = z.object({
   BULLETIN_CONTACT_NAME: z.string().trim().max(40).default(''),
   BULLETIN_CONTACT_PHONE: z.string().trim().max(40).default(''),
   BULLETIN_ATTACHMENTS: z.string().trim().max(500).default('自治区计生协门户网站信息编辑与质量要求'),
+  // Shutdown (issue 14)
+  /** On SIGTERM/SIGINT the process stops in order within this long, then exits anyway (code 1). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How long closing the workers and queues may take before their connections are cut (BullMQ can hang while Redis reconnects). */
+  QUEUE_CLOSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
 });
 
 export type Config = z.infer<typeof envSchema>;

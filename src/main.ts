@@ -2,4 +2,4 @@ import { runUntilSignalled } from './process.ts';
 import { startApi } from './server.ts';
 
 /** `npm start`: the API and the workers in one process (small installs, first runs). */
-runUntilSignalled(() => startApi({ withWorkers: true }));
+runUntilSignalled('api+worker', (config, log) => startApi({ withWorkers: true, config, log }));

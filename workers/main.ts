@@ -1,18 +1,16 @@
 import { createServer } from 'node:http';
 import { openInfrastructure } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 import type { ErrorBody } from '../src/errors.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 import { metricsRefusal } from '../src/metrics-access.ts';
-import { runUntilSignalled } from '../src/process.ts';
+import { runUntilSignalled, stopInOrder, type Running } from '../src/process.ts';
 import { createServices } from '../src/services/index.ts';
 import { createQueueKit, queueSettingsFrom } from './queues.ts';
 import { startWorkers } from './runtime.ts';
 
 /** `npm run worker`: the workers, the outbox relay and the sweeper, with /metrics on WORKER_PORT. */
-export async function startWorkerProcess() {
-  const config = loadConfig();
-  const log = createLogger(config, 'worker');
+export async function startWorkerProcess(config: Config = loadConfig(), log: Logger = createLogger(config, 'worker')): Promise<Running> {
   const opened = await openInfrastructure(config, log);
   const queues = createQueueKit(queueSettingsFrom(config, opened.databaseUrl, log));
   const services = createServices(opened.infra, queues);
@@ -38,12 +36,14 @@ export async function startWorkerProcess() {
   });
   await new Promise<void>((resolve) => server.listen(config.WORKER_PORT, config.HOST, resolve));
   return {
-    stop: async () => {
-      server.close();
-      await runtime.stop();
-      await opened.close();
-    },
+    stop: () =>
+      stopInOrder(log, [
+        ['http', () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections())],
+        ['workers', () => runtime.stopWork()],
+        ['queues', () => queues.close()],
+        ...opened.closeSteps,
+      ]),
   };
 }
 
-if (import.meta.main) runUntilSignalled(startWorkerProcess);
+if (import.meta.main) runUntilSignalled('worker', startWorkerProcess);

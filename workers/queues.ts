@@ -1,5 +1,6 @@
 import { createPostgresBackend, Queue, Worker, type JobsOptions, type Processor, type WorkerOptions } from 'bullmq';
 import type { Config } from '../src/config.ts';
+import { withinMs } from '../src/time-limit.ts';
 import { Redis } from 'ioredis';
 
 /** The queues: each holds one kind of work; Postgres keeps the truth, a queue only the work to do. */
@@ -18,6 +19,8 @@ export interface QueueSettings {
   lockDurationMs?: number;
   attempts?: number;
   backoffMs?: number;
+  /** How long closing may take before the connections are cut (a worker can hang while Redis reconnects). */
+  closeTimeoutMs?: number;
   /** Where connection errors go (they are frequent while a backend is down: keep it throttled). */
   onError?: (source: string, error: Error) => void;
 }
@@ -67,6 +70,22 @@ export function createQueueKit(settings: QueueSettings): QueueKit {
   return settings.redisUrl ? redisKit(settings, settings.redisUrl) : postgresKit(settings);
 }
 
+const DEFAULT_CLOSE_TIMEOUT_MS = 3_000;
+
+/**
+ * Closes workers, each once it has finished starting: one closed while it starts opens its
+ * connection after its close and keeps it (BullMQ's Postgres backend names its LISTEN connection
+ * then), which the database later cuts with 57P01. `force` closes without waiting for running jobs.
+ */
+export async function closeWorkers(workers: Worker[], force: (worker: Worker) => boolean = () => false): Promise<void> {
+  await Promise.all(
+    workers.map(async (worker) => {
+      await worker.waitUntilReady().catch(() => undefined);
+      await worker.close(force(worker));
+    }),
+  );
+}
+
 const reporter = (settings: QueueSettings, source: string) => (error: Error) => settings.onError?.(source, error);
 
 /** What differs between the backends: how a queue and a worker are made, checked and let go. */
@@ -103,9 +122,21 @@ function kitOn(settings: QueueSettings, backend: Backend): QueueKit {
     },
     ping: () => backend.ping(queue),
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all([...queues.values()].map((q) => q.close()));
-      backend.release?.();
+      const closing = (async () => {
+        await closeWorkers(workers);
+        await Promise.all([...queues.values()].map((q) => q.close()));
+      })();
+      try {
+        await withinMs(settings.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS, closing, 'closing the queues');
+      } catch (error) {
+        // BullMQ issue #4656: a worker whose connection is reconnecting may never finish closing.
+        // Its jobs go back to the queue when their locks expire (jobs are idempotent).
+        closing.catch(() => undefined);
+        settings.onError?.('queue close', new Error(`${(error as Error).message}; cutting the connections`));
+        for (const worker of workers) worker.close(true).catch(() => undefined);
+      } finally {
+        backend.release?.();
+      }
     },
   };
 }
@@ -158,5 +189,6 @@ export function queueSettingsFrom(config: Config, databaseUrl: string, log?: { w
     lockDurationMs: config.JOB_LOCK_MS,
     attempts: config.JOB_ATTEMPTS,
     backoffMs: config.JOB_BACKOFF_MS,
+    closeTimeoutMs: config.QUEUE_CLOSE_TIMEOUT_MS,
   };
 }

@@ -3,17 +3,20 @@ import type { Services } from '../src/services/index.ts';
 import { deadlineProcessor } from './deadline.worker.ts';
 import { notificationProcessor } from './notification.worker.ts';
 import { OutboxRelay } from './outbox-relay.ts';
-import type { QueueName } from './queues.ts';
+import { closeWorkers, type QueueName } from './queues.ts';
 import { Reconciler } from './reconciler.ts';
 import { scoreProcessor } from './score.worker.ts';
 import { Sweeper } from './sweeper.ts';
+import { withinMs } from '../src/time-limit.ts';
 import { webhookProcessor } from './webhook.worker.ts';
 
 export interface WorkerRuntime {
   relay: OutboxRelay;
   sweeper: Sweeper;
   workers: Worker[];
-  /** Stops polling, lets running jobs finish (or hands them back), closes queue connections. */
+  /** Stops polling and the workers: running jobs finish (or go back to the queue); the queues stay open. */
+  stopWork(): Promise<void>;
+  /** stopWork, then closes the queue connections. */
   stop(): Promise<void>;
 }
 
@@ -104,19 +107,29 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
   const stopRelay = every(config.OUTBOX_POLL_MS, 'outbox-relay', log, () => relay.drain());
   const stopSweeper = every(config.SWEEP_INTERVAL_MS, 'sweeper', log, () => sweeper.sweep());
 
+  const stopWork = async () => {
+    stopping.abort();
+    await Promise.all([stopRelay(), stopSweeper()]);
+    // A worker with a job running is closed gracefully (the job finishes). An idle one is closed
+    // with force, which for it differs only in not waiting for its blocking connection to end:
+    // after a Redis outage BullMQ 6.7 can leave that connection reconnecting for good, and a
+    // graceful close would then never return. A job fetched in that instant is handed back
+    // when its lock expires (jobs are idempotent). A busy worker on such a connection can hang
+    // too (BullMQ issue #4656): after QUEUE_CLOSE_TIMEOUT_MS the queue kit cuts its connections.
+    const closing = closeWorkers(workers, (w) => (running.get(w) ?? 0) === 0);
+    await withinMs(config.QUEUE_CLOSE_TIMEOUT_MS, closing, 'closing the workers').catch((error: Error) => {
+      closing.catch(() => undefined);
+      log.warn({ err: error.message }, 'workers did not close in time; their connections are cut next');
+    });
+  };
+
   return {
     relay,
     sweeper,
     workers,
+    stopWork,
     stop: async () => {
-      stopping.abort();
-      await Promise.all([stopRelay(), stopSweeper()]);
-      // A worker with a job running is closed gracefully (the job finishes). An idle one is closed
-      // with force, which for it differs only in not waiting for its blocking connection to end:
-      // after a Redis outage BullMQ 6.7 can leave that connection reconnecting for good, and a
-      // graceful close would then never return. A job fetched in that instant is handed back
-      // when its lock expires (jobs are idempotent).
-      await Promise.all(workers.map((w) => w.close((running.get(w) ?? 0) === 0)));
+      await stopWork();
       await kit.close();
     },
   };

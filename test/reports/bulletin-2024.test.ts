@@ -3,8 +3,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { bulletinRecords } from '../support/bulletin-2024.ts';
-import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches } from '../support/portal-records.ts';
+import { BULLETIN_2024_Q2, bulletinRecords, ledgerEntriesOf, ledgerReaches } from '../support/portal-records.ts';
 
 let t: TestApp;
 let manager: Caller;

@@ -4,9 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import unitsFile from '../../db/units.json' with { type: 'json' };
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
-import { bulletinRecords } from '../support/bulletin-2024.ts';
 import { pageSizeMm, renderDocument, type Rendered } from '../support/documents.ts';
-import { BULLETIN_2024_Q2, ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
+import { BULLETIN_2024_Q2, bulletinRecords, ledgerEntriesOf, ledgerReaches, quarterRecords, type PortalRecord } from '../support/portal-records.ts';
 
 /** The sections a manager writes (test text of our own, long enough to run the body over two pages). */
 const SECTIONS = {

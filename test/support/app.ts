@@ -6,6 +6,9 @@ import { createServices, type Services } from '../../src/services/index.ts';
 import { createTestDatabase } from './database.ts';
 import { multipart, png } from './images.ts';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { rememberFolder } from './test-run.ts';
 import { createQueueKit, queueSettingsFrom, type QueueKit } from '../../workers/queues.ts';
 import { startWorkers, type WorkerRuntime } from '../../workers/runtime.ts';
 
@@ -52,14 +55,16 @@ export interface TestAppOptions {
 export const FAST_WORKER_ENV = {
   OUTBOX_POLL_MS: '50',
   SWEEP_INTERVAL_MS: '300',
-  STALLED_INTERVAL_MS: '500',
-  JOB_LOCK_MS: '1000',
+  STALLED_INTERVAL_MS: '1000',
+  // Long enough that a busy machine (CI, parallel files) does not take a running job for a dead worker's.
+  JOB_LOCK_MS: '3000',
   JOB_ATTEMPTS: '3',
   JOB_BACKOFF_MS: '100',
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl } : await createTestDatabase();
+  const run = inject('testRun');
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: database.url,
@@ -68,9 +73,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
     TOKEN_CACHE_MS: '0',
     LOG_LEVEL: 'silent',
+    UPLOAD_DIR: path.join(run.dir, `uploads-${randomBytes(4).toString('hex')}`),
     ...(options.workers ? FAST_WORKER_ENV : {}),
     ...options.env,
   });
+  // Named after the run, so that its teardown finds what the app left (keys, folders).
+  if (!config.QUEUE_PREFIX.startsWith(run.keyPrefix)) config.QUEUE_PREFIX = `${run.keyPrefix}${config.QUEUE_PREFIX}`;
+  if (options.env?.UPLOAD_DIR) rememberFolder(run, options.env.UPLOAD_DIR);
   const clock = new TestClock(options.now ?? '2024-05-20T10:00:00+08:00');
   const opened = await openInfrastructure(config, silentLog, clock.read);
   const queues = options.queue ? createQueueKit(queueSettingsFrom(config, database.url)) : undefined;

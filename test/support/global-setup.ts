@@ -5,17 +5,22 @@ import { connectDatabase } from '../../db/connect.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { withDatabase } from './net.ts';
+import { deleteRunKeys, removeRunFolders, testPrefix, testRunFor, type TestRun } from './test-run.ts';
+
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    /** The run's Redis key prefix and folder (see test-run.ts). */
+    testRun: TestRun;
   }
 }
 
 /**
  * One migrated template database per test run; each test file clones it (CREATE DATABASE …
  * TEMPLATE), which takes milliseconds. Real Postgres: DATABASE_URL when set, else an embedded server.
+ * Names carry TEST_PREFIX; teardown drops the run's databases, deletes its Redis keys and folders.
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedServer | undefined;
@@ -24,7 +29,9 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres(path.join('.data', 'test-pg'), Number(process.env.TEST_PG_PORT ?? 54339));
     adminUrl = embedded.url;
   }
-  const template = `nmg_template_${process.pid}`;
+  const prefix = testPrefix();
+  const run = testRunFor(prefix, process.pid);
+  const template = `${prefix}_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
@@ -35,6 +42,7 @@ export default async function setup(project: TestProject) {
   await handle.close();
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);
+  project.provide('testRun', run);
 
   return async () => {
     const leftovers = await admin.query<{ datname: string }>(
@@ -44,5 +52,7 @@ export default async function setup(project: TestProject) {
     for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
+    await deleteRunKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', run);
+    removeRunFolders(run);
   };
 }

@@ -49,7 +49,7 @@ describe.each(backends)('the sign-off reminder job ($name backend)', ({ queue })
     expect(job.delay).toBe(Date.parse(REMIND_AT) - Date.parse(REQUESTED_AT));
 
     // The approver heard of the request, and nothing else yet.
-    await eventually(async () => (await notices(approver, id, 'signoff_requested')).length === 1, 10_000, 'sign-off request notice');
+    await eventually(async () => (await notices(approver, id, 'signoff_requested')).length === 1, 20_000, 'sign-off request notice');
     expect(await notices(approver, id, 'signoff_waiting')).toEqual([]);
 
     t.clock.set(REMIND_AT);
@@ -58,7 +58,7 @@ describe.each(backends)('the sign-off reminder job ($name backend)', ({ queue })
     const [reminder] = await eventually(async () => {
       const found = await notices(approver, id, 'signoff_waiting');
       return found.length ? found : null;
-    }, 10_000, 'the approver’s reminder');
+    }, 20_000, 'the approver’s reminder');
     expect(reminder.message).toBe(`《${title}》等待审签已超过时限，请尽快处理。`);
     expect(await notices(editor, id, 'signoff_waiting')).toEqual([]);
   });

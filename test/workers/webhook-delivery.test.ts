@@ -51,7 +51,7 @@ async function deliver(t: TestApp, webhookId: string) {
   await eventually(async () => {
     const state = await (await queue.getJob(delivery))?.getState();
     return state === 'completed' || state === 'failed';
-  }, 15_000, 'delivery');
+  }, 20_000, 'delivery');
   // Read the job again once it has finished: a copy fetched while it ran lacks its outcome.
   const job = (await queue.getJob(delivery))!;
   return { job, state: await job.getState() };
@@ -104,7 +104,7 @@ describe.each(backends)('webhook delivery ($name backend)', ({ queue }) => {
     expect(job.failedReason).toContain('WEBHOOK_ALLOW_HOSTS');
     expect(reachedHook()).toBe(before);
     // Counted as failed for good, not as a failure that will be retried.
-    await eventually(async () => (await failureCounts(plain)).final === counted.final + 1, 5_000, 'failure metric');
+    await eventually(async () => (await failureCounts(plain)).final === counted.final + 1, 20_000, 'failure metric');
     expect((await failureCounts(plain)).retried).toBe(counted.retried);
 
     const failed = (await callerFor(plain.app, BOOTSTRAP_TOKEN).get('/v1/admin/failed-jobs')).json();
