@@ -72,6 +72,7 @@ export function PipelineTab({ period, picker }: { period: Period; picker: ReactN
           <Table<Queue>
             rowKey="state"
             size="small"
+            scroll={{ x: 'max-content' }}
             pagination={false}
             dataSource={p.queues as Queue[]}
             columns={[

@@ -41,13 +41,13 @@ export function PeriodTab({ period, picker }: TabProps) {
         loading={report.isPending}
         dataSource={report.data?.rows}
         pagination={false}
-        scroll={{ x: 420 }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: '排名', dataIndex: 'rank', width: 56 },
           { title: '单位', dataIndex: 'unitName' },
           { title: '报送', dataIndex: 'submitted', align: 'right', width: 64 },
           { title: '采用', dataIndex: 'adopted', align: 'right', width: 64 },
-          { title: '中国计生协采用', dataIndex: 'nationalAdopted', align: 'right', width: 90 },
+          { title: '中国计生协采用', dataIndex: 'nationalAdopted', align: 'right', width: 120 },
         ]}
         summary={() =>
           report.data && (
