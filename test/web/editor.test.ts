@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createUser } from '../support/app.ts';
+import { createUser, eventually } from '../support/app.ts';
 import { jpeg, png } from '../support/images.ts';
 import { act } from './support/items.ts';
 import { PASSWORD, person, startConsole, UNIT, type ConsoleStack } from './support/console-app.ts';
@@ -9,12 +9,13 @@ import { shanghaiDaysAgo } from './support/dates.ts';
 
 let c: ConsoleStack;
 let editor: ConsolePage;
+let zhangsan: Awaited<ReturnType<typeof person>>;
 
 screenshotFailures(() => [editor]);
 
 beforeAll(async () => {
   c = await startConsole({ workers: true });
-  await person(c.stack, 'zhangsan', '张三', 'editor', UNIT);
+  zhangsan = await person(c.stack, 'zhangsan', '张三', 'editor', UNIT);
   editor = await ConsolePage.open(c.browser, c.baseUrl, 'editor');
 });
 afterAll(async () => {
@@ -101,14 +102,14 @@ describe('an editor in the console', () => {
     const list = await approver.get('/v1/tasks');
     const id = list.json().items[0].id as string;
     await act(approver, id, 'return', { reason: '请补充活动参与人数' });
+    // The workers write the notification a moment after the step.
+    await eventually(async () => (await zhangsan.browser.get('/v1/notifications?unread=true')).json().items.length > 0, 30_000, 'the notification');
     await editor.goto('/tasks');
-    const unread = editor.page.getByTestId('unread-count').locator('.ant-scroll-number');
-    // The notification is written by the workers a moment after the step.
-    await unread.waitFor({ timeout: 15_000 });
+    await editor.page.getByTestId('unread-count').locator('.ant-scroll-number').waitFor();
     await editor.page.getByRole('link', { name: '通知' }).first().click();
     await editor.settled();
     const notice = editor.page.getByRole('link', { name: /被退回/ });
-    await notice.waitFor({ timeout: 15_000 });
+    await notice.waitFor();
     expect(await notice.innerText()).toContain('请补充活动参与人数');
     await editor.shots('notifications');
     await notice.click();

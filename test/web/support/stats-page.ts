@@ -13,15 +13,19 @@ export class StatsPage {
     return Number((await card.locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
   }
 
+  private current = '流转情况';
+
   async tab(label: string): Promise<void> {
     await this.c.page.getByRole('tab', { name: label }).click();
+    this.current = label;
     await this.c.settled();
   }
 
-  /** The cells of a unit's row in the visible table. */
+  /** The cells of a unit's row in the open tab's table. */
   async unitRow(unitName: string): Promise<string[]> {
-    const row = this.c.page.locator('.ant-table-row:visible').filter({ hasText: unitName });
-    await row.waitFor();
+    const panel = this.c.page.getByRole('tabpanel', { name: this.current });
+    const row = panel.locator('.ant-table-row').filter({ hasText: unitName });
+    await row.locator('td').last().waitFor();
     return (await row.locator('td').allInnerTexts()).map((t) => t.trim());
   }
 }

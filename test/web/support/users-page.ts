@@ -15,9 +15,18 @@ export class UsersPage {
     return this.page.locator('.ant-table-row').filter({ hasText: name });
   }
 
+  /** Picks an option of a select in the dialog, and checks it took (a busy machine may swallow the first click). */
   private async choose(label: string, option: string): Promise<void> {
-    await this.page.locator('.ant-modal').getByLabel(label).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    const field = this.page.locator('.ant-modal .ant-form-item').filter({ has: this.page.getByLabel(label) });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.page.locator('.ant-modal').getByLabel(label).click();
+      const choice = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+      await choice.waitFor();
+      await choice.click();
+      await choice.waitFor({ state: 'hidden' });
+      if ((await field.innerText()).includes(option)) return;
+    }
+    throw new Error(`could not choose ${option} for ${label}`);
   }
 
   async create(p: { name: string; login: string; role: string; unit?: string; password: string }): Promise<void> {
