@@ -85,7 +85,7 @@ describe('a reviewer of the region', () => {
     await dialog.reason('与本季度已采用信息重复');
     await dialog.confirm();
     await reviewer.page.locator('.ant-tag').filter({ hasText: /^不予采用$/ }).waitFor();
-    expect(await reviewer.page.getByTestId('history').innerText()).toContain('理由：与本季度已采用信息重复');
+    expect(await reviewer.historyShowing('理由：与本季度已采用信息重复')).toContain('不予采用');
   });
 
   test('sees who holds another reviewer’s claim, and no button to act on it', async () => {
@@ -96,8 +96,7 @@ describe('a reviewer of the region', () => {
     // Anyone who sees the item may leave a note (批注); it joins the timeline.
     await reviewer.page.getByLabel('批注').fill('建议补充活动照片的图注');
     await reviewer.page.getByRole('button', { name: '发表批注' }).click();
-    await reviewer.page.getByTestId('history').getByText('建议补充活动照片的图注').waitFor();
-    expect(await reviewer.page.getByTestId('history').innerText()).toMatch(/批注\s*· 陈编辑/);
+    expect(await reviewer.historyShowing('建议补充活动照片的图注')).toMatch(/批注\s*· 陈编辑/);
     await reviewer.shots('item-held-by-other');
   });
 

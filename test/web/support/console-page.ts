@@ -80,6 +80,13 @@ export class ConsolePage {
     return (await bar.getByRole('button').allInnerTexts()).map((t) => t.trim());
   }
 
+  /** Waits until the item's timeline shows `text` (it reloads after each step), and gives all of it. */
+  async historyShowing(text: string | RegExp): Promise<string> {
+    const history = this.page.getByTestId('history');
+    await history.getByText(text).first().waitFor();
+    return history.innerText();
+  }
+
   /** Screenshots of the page as it is, at 1280 px and at 390 px (full length), then back to this window's size. */
   async shots(name: string): Promise<void> {
     await this.settled();
