@@ -107,5 +107,6 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     await reportRoutes(scope, services);
     await importRoutes(scope, services);
   });
+  await app.register(import('./routes/console.ts'));
   return app as unknown as FastifyInstance;
 }

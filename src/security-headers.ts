@@ -4,13 +4,20 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Helmet's defaults (nosniff, Referrer-Policy: no-referrer, HSTS, …) with a content security policy
  * that the /docs page (swagger-ui: its own scripts and styles, the spec fetched from /docs/json,
- * inline style attributes, data: images) works under, and that forbids framing. Without
- * upgrade-insecure-requests: installs reached over plain HTTP inside the network would lose /docs.
+ * inline style attributes, data: images) and the console at / work under, and that forbids framing.
+ * The console's scripts are its own files; Ant Design writes its styles into <style> elements at
+ * run time ('unsafe-inline' for styles only, never scripts); photo previews before upload are blob:
+ * URLs. Without upgrade-insecure-requests: installs reached over plain HTTP inside the network would
+ * lose /docs and the console.
  */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
       },

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Where `npm run build:web` (run by `npm ci` through `prepare`) leaves the console. */
+export const CONSOLE_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+/** Paths of the service itself: never answered with the console, so that their 404s stay JSON. */
+const SERVICE_PREFIXES = ['/v1/', '/v1?', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics'];
+
+const isServicePath = (url: string) => url === '/v1' || SERVICE_PREFIXES.some((prefix) => url.startsWith(prefix));
+
+/** Hashed build output never changes under its name; everything else is checked on every load. */
+const cacheControl = (filePath: string) =>
+  filePath.split(path.sep).includes('assets') ? 'public, max-age=31536000, immutable' : 'no-cache';
+
+/**
+ * The web console (信息报送工作台) at `/`: the built files with cache headers, and index.html for any
+ * other GET under `/` so that the browser's addresses (/items/…, /stats) load the app. Without a
+ * build the service runs as before, API only.
+ */
+export default async function consoleRoutes(app: FastifyInstance, { dist = CONSOLE_DIST }: { dist?: string } = {}): Promise<void> {
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    app.log.warn({ dist }, 'web console not built (npm run build:web): serving the API only');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    // Also applies to index.html sent by the fallback below.
+    setHeaders: (reply, filePath) => reply.header('cache-control', cacheControl(filePath)),
+  });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (isServicePath(request.url)) return reply.callNotFound();
+    return reply.sendFile('index.html');
+  });
+}
