@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import { registerAuthFailureLimit } from './auth/failure-limit.ts';
 import { handleError } from './error-handler.ts';
+import { consoleIndex, wantsConsolePage } from './routes/console.ts';
 import { appError } from './errors.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -52,7 +53,11 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
   app.setErrorHandler(handleError);
   await app.register(import('./routes/text-guard.ts'));
   await app.register(import('./routes/query-strictness.ts'));
-  app.setNotFoundHandler(async (request) => {
+  const consolePage = consoleIndex();
+  app.setNotFoundHandler(async (request, reply) => {
+    if (consolePage && wantsConsolePage(request.method, request.url)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(consolePage);
+    }
     const route = `${request.method} ${request.url.split('?')[0]}`;
     throw appError('not_found', { what: { zh: `接口 ${route}`, en: `Route ${route}` } });
   });

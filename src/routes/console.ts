@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -16,10 +16,26 @@ const isServicePath = (url: string) => url === '/v1' || SERVICE_PREFIXES.some((p
 const cacheControl = (filePath: string) =>
   filePath.split(path.sep).includes('assets') ? 'public, max-age=31536000, immutable' : 'no-cache';
 
+/** The console's index.html, read once: sent for any page address the browser asks for. */
+export function consoleIndex(dist = CONSOLE_DIST): Buffer | null {
+  const file = path.join(dist, 'index.html');
+  return existsSync(file) ? readFileSync(file) : null;
+}
+
 /**
- * The web console (信息报送工作台) at `/`: the built files with cache headers, and index.html for any
- * other GET under `/` so that the browser's addresses (/items/…, /stats) load the app. Without a
- * build the service runs as before, API only.
+ * Whether a request that matched no route should get the console's index.html: a GET (or HEAD) of
+ * a page address, so that the browser's addresses (/items/…, /stats?tab=…) load the app. The
+ * service's own paths keep their JSON 404 (and 414 for an over-long parameter), because the
+ * fallback is the not-found handler's, not a wildcard route that would match them first.
+ */
+export function wantsConsolePage(method: string, url: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && !isServicePath(url);
+}
+
+/**
+ * The web console (信息报送工作台) at `/`: the built files with cache headers; index.html for page
+ * addresses comes from the app's not-found handler (see `wantsConsolePage`). Without a build the
+ * service runs as before, API only.
  */
 export default async function consoleRoutes(app: FastifyInstance, { dist = CONSOLE_DIST }: { dist?: string } = {}): Promise<void> {
   if (!existsSync(path.join(dist, 'index.html'))) {
@@ -30,11 +46,6 @@ export default async function consoleRoutes(app: FastifyInstance, { dist = CONSO
     root: dist,
     wildcard: false,
     index: false,
-    // Also applies to index.html sent by the fallback below.
     setHeaders: (reply, filePath) => reply.header('cache-control', cacheControl(filePath)),
-  });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (isServicePath(request.url)) return reply.callNotFound();
-    return reply.sendFile('index.html');
   });
 }

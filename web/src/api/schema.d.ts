@@ -3370,6 +3370,8 @@ export interface paths {
                     cursor?: string;
                     from?: string;
                     limit?: number;
+                    /** @description Words to find in titles and bodies, separated by spaces: each must occur (substring, case-insensitive; 1 character or more) */
+                    q?: string;
                     state?: "draft" | "awaiting_signoff" | "submitted" | "adopted" | "forwarded_national" | "rejected" | "national_adopted" | "national_declined" | "withdrawn" | "expired";
                     to?: string;
                     unitCode?: string;
@@ -4808,12 +4810,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Items waiting for the caller's action, soonest deadline first */
+        /** Items waiting for the caller's action, soonest deadline first; filters by unit, state and lateness */
         get: {
             parameters: {
                 query?: {
                     cursor?: string;
+                    /** @description Only items past (true) or within (false) their reporting deadline */
+                    late?: "true" | "false";
                     limit?: number;
+                    /** @description Only items in this state (of those the caller’s queue holds) */
+                    state?: "draft" | "awaiting_signoff" | "submitted" | "adopted" | "forwarded_national" | "rejected" | "national_adopted" | "national_declined" | "withdrawn" | "expired";
+                    /** @description Only this unit’s items */
+                    unitCode?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6181,6 +6189,7 @@ export interface paths {
                             id: string;
                             unitCode: string | null;
                             url: string;
+                            /** @description Only webhooks registered before they became admin-only belong to a user */
                             userId: string | null;
                         }[];
                     };
@@ -6283,6 +6292,7 @@ export interface paths {
                             secret: string;
                             unitCode: string | null;
                             url: string;
+                            /** @description Only webhooks registered before they became admin-only belong to a user */
                             userId: string | null;
                         };
                     };
