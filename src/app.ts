@@ -82,7 +82,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
         title: '信息报送 — information submission API',
         description: 'Workflow and approval engine for the Inner Mongolia Family Planning Association',
         version: '1.0.0',
-        license: { name: 'UNLICENSED: proprietary, for the association’s own use', url: 'https://docs.npmjs.com/cli/configuring-npm/package-json#license' },
+        license: { name: 'UNLICENSED: proprietary, for the association’s own use' },
       },
       // Relative: the document describes the service that serves it, wherever it runs.
       servers: [{ url: '/', description: 'This service (the origin /openapi.json was read from)' }],
