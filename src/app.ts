@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { documentObject, documentRoute } from './routes/openapi.ts';
 import { registerAuthFailureLimit } from './auth/failure-limit.ts';
 import { handleError } from './error-handler.ts';
 import { consoleIndex, wantsConsolePage } from './routes/console.ts';
@@ -81,7 +82,10 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
         title: '信息报送 — information submission API',
         description: 'Workflow and approval engine for the Inner Mongolia Family Planning Association',
         version: '1.0.0',
+        license: { name: 'UNLICENSED: proprietary, for the association’s own use' },
       },
+      // Relative: the document describes the service that serves it, wherever it runs.
+      servers: [{ url: '/', description: 'This service (the origin /openapi.json was read from)' }],
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
@@ -90,8 +94,8 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: documentRoute,
+    transformObject: documentObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

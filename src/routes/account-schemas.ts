@@ -111,12 +111,12 @@ export const sessionSchema = z.object({
 export const personSchema = z.object({ id: z.string(), name: z.string(), role: z.string(), unitCode: z.string().nullable() });
 
 export const auditQuery = z.object({
-  userId: z.uuid().optional(),
-  action: z.string().max(40).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().min(1).optional(),
+  userId: z.uuid().optional().describe('Only entries where this user acted or was acted on'),
+  action: z.string().max(40).optional().describe('Only entries of this action (e.g. sign_in, token_revoked)'),
+  from: z.iso.datetime({ offset: true }).optional().describe('Only entries at or after this instant (ISO 8601 with offset)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Only entries at or before this instant (ISO 8601 with offset)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Entries per page'),
+  before: z.coerce.number().int().min(1).optional().describe('`nextBefore` of the previous page; none for the first page'),
 });
 
 export const auditPageSchema = z.object({

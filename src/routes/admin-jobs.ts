@@ -5,7 +5,7 @@ import { requireActor } from '../auth/plugin.ts';
 import { appError, errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { QUEUE_NAMES } from '../../workers/queues.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, json } from './openapi.ts';
 
 const failedJobSchema = z.object({
   queue: z.string(),
@@ -34,7 +34,13 @@ export async function adminJobRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/admin/failed-jobs', {
     preHandler: admins,
-    schema: { tags, summary: 'Jobs that failed for good, newest first', response: { 200: z.array(failedJobSchema), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'listFailedJobs',
+      summary: 'Jobs that failed for good, newest first (admin)',
+      description: 'Up to 100 per queue, with the reason of their last failure. 503 in a process without a queue backend.',
+      response: { 200: json(z.array(failedJobSchema), 'The failed jobs') },
+    },
   }, async () => {
     const result = [];
     for (const queue of QUEUE_NAMES) {
@@ -59,9 +65,11 @@ export async function adminJobRoutes(app: FastifyInstance, services: Services) {
     preHandler: admins,
     schema: {
       tags,
-      summary: 'Run a failed job again',
-      params: z.object({ queue: z.enum(QUEUE_NAMES), id: z.string().min(1).max(300) }),
-      response: { 202: z.object({ queue: z.string(), id: z.string(), state: z.string() }), ...errorResponses },
+      operationId: 'retryFailedJob',
+      summary: 'Run a failed job again (admin)',
+      description: 'The job goes back to its queue; 409 when it is not failed.',
+      params: z.object({ queue: z.enum(QUEUE_NAMES).describe('The job’s queue'), id: z.string().min(1).max(300).describe('The job’s id in its queue') }),
+      response: { 202: json(z.object({ queue: z.string(), id: z.string(), state: z.string() }), 'Queued again'), ...errorResponses(404, 409) },
     },
   }, async (request, reply) => {
     const { queue, id } = request.params;

@@ -14,7 +14,8 @@ import {
   patchBulletinBody,
 } from './report-schemas.ts';
 import { sendFile } from './report-files.ts';
-import { errorResponses, uuidParam } from './schemas.ts';
+import { uuidParam } from './schemas.ts';
+import { errorResponses, file, json } from './openapi.ts';
 
 type Row = Awaited<ReturnType<Bulletins['get']>>;
 
@@ -59,9 +60,11 @@ export async function bulletinRoutes(app: FastifyInstance, services: Services) {
     preHandler: editors,
     schema: {
       tags,
-      summary: 'Create a draft bulletin for {year, quarter} or {from, to}; its figures follow the data until it is issued',
+      operationId: 'createBulletin',
+      summary: 'Create a draft bulletin for {year, quarter} or {from, to} (manager, admin)',
+      description: 'Its figures follow the data until it is issued. 422 when the period has not begun.',
       body: createBulletinBody,
-      response: { 201: bulletinDocumentSchema, ...errorResponses },
+      response: { 201: json(bulletinDocumentSchema, 'The new draft'), ...errorResponses(422) },
     },
   }, async (request, reply) => {
     const b = request.body;
@@ -72,7 +75,14 @@ export async function bulletinRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/bulletins', {
     preHandler: signedIn,
-    schema: { tags, summary: 'The bulletins of a year (this year by default); drafts only for managers, reviewers and admins', querystring: bulletinListQuery, response: { 200: bulletinListSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'listBulletins',
+      summary: 'The bulletins of a year (this year by default)',
+      description: 'Issued ones for everyone signed in; drafts only for managers, reviewers and admins.',
+      querystring: bulletinListQuery,
+      response: { 200: json(bulletinListSchema, 'The year’s bulletins') },
+    },
   }, async (request) => {
     const year = request.query.year ?? currentQuarter(services.clock()).year;
     return { year, bulletins: (await bulletins.list(year, seesDrafts(request))).map(summary) };
@@ -82,10 +92,13 @@ export async function bulletinRoutes(app: FastifyInstance, services: Services) {
     preHandler: signedIn,
     schema: {
       tags,
-      summary: 'A bulletin: its figures (frozen once issued, with a re-run beside them), sections and contact; format=docx|xlsx|csv for the files',
+      operationId: 'getBulletin',
+      summary: 'A bulletin, as JSON or as its Word, Excel or CSV file',
+      description:
+        'Its figures (frozen once issued, with a re-run beside them), sections and contact. `format=docx` answers the Word bulletin, `xlsx` and `csv` its tables.',
       params: uuidParam,
       querystring: bulletinFileQuery,
-      response: { 200: bulletinDocumentSchema, ...errorResponses },
+      response: { 200: file('The bulletin: JSON, or the file of the format asked for', ['docx', 'xlsx', 'csv'], bulletinDocumentSchema), ...errorResponses(404) },
     },
   }, async (request, reply) => {
     const row = await readable(request, request.params.id);
@@ -96,11 +109,27 @@ export async function bulletinRoutes(app: FastifyInstance, services: Services) {
 
   r.patch('/v1/bulletins/:id', {
     preHandler: editors,
-    schema: { tags, summary: 'Edit a draft’s sections (problems, requirements, closing), contact and standing attachments', params: uuidParam, body: patchBulletinBody, response: { 200: bulletinDocumentSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'editBulletin',
+      summary: 'Edit a draft’s sections, contact and standing attachments (manager, admin)',
+      description: 'Sections are problems, requirements and closing; an issued bulletin cannot change (409 bulletin_issued).',
+      params: uuidParam,
+      body: patchBulletinBody,
+      response: { 200: json(bulletinDocumentSchema, 'The draft after the edit'), ...errorResponses(404, 409) },
+    },
   }, async (request) => document(await bulletins.patch(request.params.id, request.body)));
 
   r.post('/v1/bulletins/:id/issue', {
     preHandler: editors,
-    schema: { tags, summary: 'Issue a draft with its 印发 date (today by default) and number: its figures are frozen', params: uuidParam, body: issueBulletinBody, response: { 200: bulletinDocumentSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'issueBulletin',
+      summary: 'Issue a draft (manager, admin)',
+      description: 'With its 印发 date (today by default) and number; its figures are frozen from then on.',
+      params: uuidParam,
+      body: issueBulletinBody,
+      response: { 200: json(bulletinDocumentSchema, 'The issued bulletin'), ...errorResponses(404, 409, 422) },
+    },
   }, async (request) => document(await bulletins.issue(request.params.id, actorOf(request).id, request.body ?? {})));
 }

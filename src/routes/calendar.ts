@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { CalendarAdmin } from '../services/calendar-admin.ts';
 import type { Services } from '../services/index.ts';
-import { dateString, errorResponses, yearNumber } from './schemas.ts';
+import { dateString, yearNumber } from './schemas.ts';
+import { json } from './openapi.ts';
 
-const yearParam = z.object({ year: yearNumber });
+const yearParam = z.object({ year: yearNumber.describe('The year') });
 
 export async function calendarRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,16 +19,17 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
     preHandler: requireActor(services.authenticator),
     schema: {
       tags,
-      summary: 'The working-day calendar of a year: official data with the admins’ corrections',
+      operationId: 'getCalendar',
+      summary: 'The working-day calendar of a year',
+      description: 'Official data with the admins’ corrections; `covered` is false (and a warning set) while the year’s schedule is not complete.',
       querystring: yearParam,
       response: {
-        200: z.object({
+        200: json(z.object({
           year: z.number(),
           covered: z.boolean(),
           warning: z.string().nullable(),
           days: z.array(z.object({ date: z.string(), workday: z.boolean(), source: z.enum(['official', 'admin']), note: z.string().nullable() })),
-        }),
-        ...errorResponses,
+        }), 'The year’s days that differ from Monday–Friday'),
       },
     },
   }, async (request) => calendarAdmin.year(request.query.year));
@@ -36,10 +38,12 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
     preHandler: admins,
     schema: {
       tags,
+      operationId: 'setCalendarDay',
       summary: 'Correct or extend the calendar for one day (admin)',
-      params: z.object({ date: dateString }),
+      description: 'Deadlines that the change moves are counted again; the answer says how many items were rescheduled.',
+      params: z.object({ date: dateString.describe('The day (YYYY-MM-DD)') }),
       body: z.object({ workday: z.boolean(), note: z.string().max(200).default('') }),
-      response: { 200: z.object({ date: z.string(), workday: z.boolean(), note: z.string(), rescheduled: z.number().int() }), ...errorResponses },
+      response: { 200: json(z.object({ date: z.string(), workday: z.boolean(), note: z.string(), rescheduled: z.number().int() }), 'The day as set') },
     },
   }, async (request) => {
     const { date } = request.params;
@@ -52,10 +56,12 @@ export async function calendarRoutes(app: FastifyInstance, services: Services) {
     preHandler: admins,
     schema: {
       tags,
-      summary: 'Declare a year’s schedule complete (after entering its holidays and make-up days)',
+      operationId: 'declareCalendarYear',
+      summary: 'Declare a year’s schedule complete (admin)',
+      description: 'After entering its holidays and make-up days: the year’s provisional deadlines are counted again.',
       params: yearParam,
       body: z.object({ note: z.string().max(200).default('') }),
-      response: { 200: z.object({ year: z.number(), covered: z.boolean(), rescheduled: z.number().int() }), ...errorResponses },
+      response: { 200: json(z.object({ year: z.number(), covered: z.boolean(), rescheduled: z.number().int() }), 'The year, covered') },
     },
   }, async (request) => {
     const { year } = request.params;

@@ -7,10 +7,11 @@ import { isCleanText } from './text-guard.ts';
 import { errors } from '../errors.ts';
 import { singleFile } from './multipart-file.ts';
 import type { Services } from '../services/index.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, file, json, MEDIA, noContent } from './openapi.ts';
 
-const params = z.object({ id: z.uuid() });
-const imageParams = z.object({ id: z.uuid(), imageId: z.uuid() });
+const itemId = z.uuid().describe('Id (UUID) of the item');
+const params = z.object({ id: itemId });
+const imageParams = z.object({ id: itemId, imageId: z.uuid().describe('Id (UUID) of the photo') });
 const captionField = z.string().trim().max(500);
 const imageSchema = z.object({
   id: z.string(),
@@ -38,15 +39,28 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
     preHandler: editors,
     schema: {
       tags,
+      operationId: 'uploadSubmissionImage',
       summary: 'Upload a photo (multipart field `file`; optional `caption` field before it, or `?caption=`)',
       description:
         'JPEG or PNG, checked by content; at most MAX_IMAGE_BYTES (10 MB), MAX_IMAGE_PIXELS and 3 photos per item. The file is decoded: ' +
         'width and height are those of its pixels, EXIF orientation applied; a truncated, damaged or forged file is refused (422 image_invalid), ' +
         'a picture over the pixel limit too (422 image_too_large), and nothing is kept. The answer carries the photo’s own findings.',
       params,
-      querystring: z.object({ caption: captionField.optional() }),
-      consumes: ['multipart/form-data'],
-      response: { 201: uploadedSchema, ...errorResponses },
+      querystring: z.object({ caption: captionField.optional().describe('The photo’s caption (图注), when the form has no `caption` field') }),
+      consumes: [MEDIA.multipart],
+      documentedBody: {
+        [MEDIA.multipart]: {
+          schema: {
+            type: 'object',
+            properties: {
+              caption: { type: 'string', maxLength: 500, description: 'The photo’s caption (图注); send it before the file' },
+              file: { type: 'string', format: 'binary', description: 'The JPEG or PNG picture' },
+            },
+            required: ['file'],
+          },
+        },
+      },
+      response: { 201: json(uploadedSchema, 'The stored photo with its own findings'), ...errorResponses(404, 409, 422) },
     },
   }, async (request, reply) => {
     const part = await singleFile(request);
@@ -61,12 +75,26 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/submissions/:id/images', {
     preHandler: anyone,
-    schema: { tags, summary: 'The item’s photos', params, response: { 200: z.array(imageSchema), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'listSubmissionImages',
+      summary: 'The item’s photos',
+      description: 'The photos in their order, with their size and caption; the files themselves at /v1/submissions/{id}/images/{imageId}.',
+      params,
+      response: { 200: json(z.array(imageSchema), 'The photos in their order'), ...errorResponses(404) },
+    },
   }, async (request) => services.images.list(actorOf(request), request.params.id));
 
   r.get('/v1/submissions/:id/images/:imageId', {
     preHandler: anyone,
-    schema: { tags, summary: 'The photo file', params: imageParams },
+    schema: {
+      tags,
+      operationId: 'getSubmissionImage',
+      summary: 'The photo file',
+      description: 'The picture as uploaded (JPEG or PNG), cacheable privately for an hour.',
+      params: imageParams,
+      response: { 200: file('The picture', ['jpeg', 'png']), ...errorResponses(404) },
+    },
   }, async (request, reply) => {
     const file = await services.images.open(actorOf(request), request.params.id, request.params.imageId);
     return reply.type(file.mime).header('content-length', file.bytes).header('cache-control', 'private, max-age=3600').send(file.stream);
@@ -76,12 +104,14 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
     preHandler: editors,
     schema: {
       tags,
-      summary: 'Change a photo’s caption (图注) and/or move it to another position (the others keep their order; a move is a history row)',
+      operationId: 'updateSubmissionImage',
+      summary: 'Change a photo’s caption (图注) and/or its position',
+      description: 'The other photos keep their order; a move is a step of the item’s history.',
       params: imageParams,
       body: z
         .object({ caption: captionField.nullable().optional(), position: z.number().int().min(1).max(3).optional() })
         .refine((patch) => patch.caption !== undefined || patch.position !== undefined, { message: 'name caption or position' }),
-      response: { 200: imageSchema, ...errorResponses },
+      response: { 200: json(imageSchema, 'The photo after the change'), ...errorResponses(404, 409) },
     },
   }, async (request) => {
     const { caption, position } = request.body;
@@ -93,7 +123,14 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
 
   r.delete('/v1/submissions/:id/images/:imageId', {
     preHandler: editors,
-    schema: { tags, summary: 'Remove a photo', params: imageParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'deleteSubmissionImage',
+      summary: 'Remove a photo',
+      description: 'The photo and its file are removed; the others move up.',
+      params: imageParams,
+      response: { 204: noContent('Removed'), ...errorResponses(404, 409) },
+    },
   }, async (request, reply) => {
     await services.images.remove(actorOf(request), request.params.id, request.params.imageId);
     return reply.status(204).send(null);
@@ -103,9 +140,11 @@ export async function imageRoutes(app: FastifyInstance, services: Services) {
     preHandler: anyone,
     schema: {
       tags,
-      summary: 'The quality checks (附件3) on the item as it stands: errors block sign-off, warnings do not',
+      operationId: 'checkSubmission',
+      summary: 'The quality checks (附件3) on the item as it stands',
+      description: 'Errors block sign-off, warnings do not.',
       params,
-      response: { 200: z.object({ passed: z.boolean(), results: z.array(checkSchema) }), ...errorResponses },
+      response: { 200: json(z.object({ passed: z.boolean(), results: z.array(checkSchema) }), 'Whether the item passes, and every finding'), ...errorResponses(404) },
     },
   }, async (request) => {
     const results = await services.commands.checks(actorOf(request), request.params.id);

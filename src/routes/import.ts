@@ -6,7 +6,7 @@ import { actorOf, requireActor } from '../auth/plugin.ts';
 import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { importSubmissions } from '../services/historical-import.ts';
-import { errorResponses } from './schemas.ts';
+import { json, MEDIA } from './openapi.ts';
 import { malformedUpload, singleFile } from './multipart-file.ts';
 
 const IMPORT_LIMIT = 64 * 1024 * 1024;
@@ -30,6 +30,7 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
       config: { textGuard: 'off' },
       schema: {
         tags: ['import'],
+        operationId: 'importSubmissions',
         summary: 'Import the old portal’s items: JSON { items: [...] }, a text/csv body, or a CSV file (multipart field `file`)',
         description:
           'Columns: externalId, unitCode, title, body?, eventDate, major?, kind?, submittedAt?, adoptedAt?, rejectedAt?, forwardedAt?, ' +
@@ -38,16 +39,24 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
           'index (from 0; in a CSV file, the first line after the header) with a stable code and a reason in Chinese. Each ' +
           'stored item is replayed through the lifecycle with its own dates; one never decided is closed (expired) as of its ' +
           'stale date. A request that is not a list of rows at all is a 400.',
-      consumes: ['application/json', 'text/csv', 'multipart/form-data'],
+      consumes: [MEDIA.json, MEDIA.csv, MEDIA.multipart],
+      documentedBody: {
+        [MEDIA.json]: {
+          schema: { type: 'object', properties: { items: { type: 'array', maxItems: 200_000, items: { type: 'object', description: 'One row: the columns above' } } }, required: ['items'] },
+        },
+        [MEDIA.csv]: { schema: { type: 'string', description: 'A header line naming the columns, then one item per line' } },
+        [MEDIA.multipart]: {
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'The CSV file' } }, required: ['file'] },
+        },
+      },
         response: {
-          200: z.object({
+          200: json(z.object({
             created: z.number().int(),
             unchanged: z.number().int(),
             errors: z.array(
               z.object({ index: z.number().int(), code: z.string(), field: z.string().optional(), message: z.string() }),
             ),
-          }),
-          ...errorResponses,
+          }), 'How many rows were stored and left as they were, and each refused row'),
         },
       },
     }, async (request) => {

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describeLifecycle } from '../../machines/lifecycle.ts';
 import { requireActor } from '../auth/plugin.ts';
 import type { Services } from '../services/index.ts';
-import { errorResponses, lifecycleSchema } from './schemas.ts';
+import { lifecycleSchema } from './schemas.ts';
+import { json } from './openapi.ts';
 
 /** The lifecycle as people read it: states, actions, roles and the five gates with their Chinese labels. */
 export async function lifecycleRoutes(app: FastifyInstance, services: Services) {
@@ -13,8 +14,10 @@ export async function lifecycleRoutes(app: FastifyInstance, services: Services) 
     preHandler: requireActor(services.authenticator),
     schema: {
       tags: ['submissions'],
-      summary: 'States, actions (with the fields their dialogs ask for and who may take them), roles and the five gates (五关), labelled in Chinese',
-      response: { 200: lifecycleSchema, ...errorResponses },
+      operationId: 'getLifecycle',
+      summary: 'The lifecycle: states, actions, roles and the five gates (五关)',
+      description: 'Labelled in Chinese; each action with the fields its dialog asks for and the roles that may take it.',
+      response: { 200: json(lifecycleSchema, 'The lifecycle') },
     },
   }, async () => lifecycle);
 }

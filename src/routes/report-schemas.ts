@@ -108,28 +108,45 @@ export const bulletinListSchema = z.object({ year: z.number().int(), bulletins: 
 /* Queries and bodies. */
 
 const flag = z.stringbool().default(false);
+/** The `format` of a report: JSON, or a file to download. */
+const FORMAT = 'json (the default) or a file to download in this format';
 /** What a request may add to the association's columns. */
 export const tableOptions = { rank: flag.describe('add a 排名 column'), totals: flag.describe('add a 合计 row') };
 const bothOrNeither = (q: { from?: string; to?: string }) => (q.from === undefined) === (q.to === undefined);
 const inOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
 
 export const periodQuery = z
-  .object({ from: dateString.optional(), to: dateString.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...tableOptions })
+  .object({
+    from: dateString.optional().describe('First day of the period (with to; the current quarter without both)'),
+    to: dateString.optional().describe('Last day of the period (with from)'),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json').describe(FORMAT),
+    ...tableOptions,
+  })
   .refine(bothOrNeither, { message: 'give both from and to, or neither for the current quarter', path: ['from'] })
   .refine(inOrder, { message: 'from must not be after to', path: ['from'] });
 
 export const scoresQuery = z
-  .object({ year: yearNumber.optional(), through: dateString.optional(), format: z.enum(['json', 'csv', 'xlsx']).default('json'), ...tableOptions })
+  .object({
+    year: yearNumber.optional().describe('The year counted (this year by default)'),
+    through: dateString.optional().describe('Last day counted, within the year (today, or the year’s end, by default)'),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json').describe(FORMAT),
+    ...tableOptions,
+  })
   .refine((q) => !q.through || !q.year || q.through.startsWith(`${q.year}-`), { message: 'through must lie in the year', path: ['through'] });
 
 const quarterNumber = z.coerce.number().int().min(1).max(4);
-const fileFormat = z.enum(['json', 'docx', 'xlsx', 'csv']).default('json');
+const fileFormat = z.enum(['json', 'docx', 'xlsx', 'csv']).default('json').describe(FORMAT);
 
-export const bulletinQuery = z.object({ year: yearNumber.optional(), quarter: quarterNumber.optional(), format: fileFormat, ...tableOptions });
+export const bulletinQuery = z.object({
+  year: yearNumber.optional().describe('The year (this year by default)'),
+  quarter: quarterNumber.optional().describe('The quarter, 1 to 4 (the current one this year, the fourth of another year, by default)'),
+  format: fileFormat,
+  ...tableOptions,
+});
 
 export const bulletinFileQuery = z.object({ format: fileFormat, ...tableOptions });
 
-export const bulletinListQuery = z.object({ year: yearNumber.optional() });
+export const bulletinListQuery = z.object({ year: yearNumber.optional().describe('The year (this year by default)') });
 
 export const createBulletinBody = z
   .object({ year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR).optional(), quarter: quarterNumber.optional(), from: dateString.optional(), to: dateString.optional() })

@@ -13,7 +13,8 @@ import { flow, pipeline } from '../services/reports/pipeline.ts';
 import { periodTableSpec, scoreTableSpec } from '../services/reports/table-specs.ts';
 import { periodReport, scoreReport } from '../services/reports/tables.ts';
 import { bulletinRoutes } from './bulletins.ts';
-import { dateString, errorResponses } from './schemas.ts';
+import { dateString } from './schemas.ts';
+import { file, json } from './openapi.ts';
 import {
   bulletinQuery,
   bulletinSchema,
@@ -26,7 +27,7 @@ import {
 } from './report-schemas.ts';
 import { sendFile } from './report-files.ts';
 
-const flowQuery = z.object({ from: dateString, to: dateString }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+const flowQuery = z.object({ from: dateString.describe('First day of the period'), to: dateString.describe('Last day of the period (at most five years after from)') }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 export async function reportRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,9 +41,11 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
     preHandler: signedIn,
     schema: {
       tags,
-      summary: '附件1: items submitted, adopted and adopted nationally per unit in a period (the current quarter by default)',
+      operationId: 'getPeriodReport',
+      summary: '附件1: items submitted, adopted and adopted nationally per unit in a period',
+      description: 'The current quarter by default. `format=csv|xlsx` answers the table as a file to download.',
       querystring: periodQuery,
-      response: { 200: periodReportSchema, ...errorResponses },
+      response: { 200: file('The table: JSON, or the file of the format asked for', ['csv', 'xlsx'], periodReportSchema) },
     },
   }, async (request, reply) => {
     const { format, rank, totals } = request.query;
@@ -60,9 +63,11 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
     preHandler: signedIn,
     schema: {
       tags,
-      summary: '附件2: counts and points per unit from 1 January to a date (this year to today by default)',
+      operationId: 'getScoreReport',
+      summary: '附件2: counts and points per unit from 1 January to a date',
+      description: 'This year to today by default. `format=csv|xlsx` answers the table as a file to download.',
       querystring: scoresQuery,
-      response: { 200: scoreReportSchema, ...errorResponses },
+      response: { 200: file('The table: JSON, or the file of the format asked for', ['csv', 'xlsx'], scoreReportSchema) },
     },
   }, async (request, reply) => {
     const { format, rank, totals } = request.query;
@@ -79,9 +84,12 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
     preHandler: readers,
     schema: {
       tags,
-      summary: 'The live 通报 of a quarter (the current one by default): figures, top-6 lists, the paragraphs written from them; format=docx|xlsx|csv',
+      operationId: 'getLiveBulletin',
+      summary: 'The live 通报 of a quarter (the current one by default)',
+      description:
+        'Figures, top-6 lists and the paragraphs written from them, counted now. `format=docx` answers the Word bulletin, `xlsx` and `csv` its tables (managers, reviewers and admins).',
       querystring: bulletinQuery,
-      response: { 200: bulletinSchema, ...errorResponses },
+      response: { 200: file('The bulletin: JSON, or the file of the format asked for', ['docx', 'xlsx', 'csv'], bulletinSchema) },
     },
   }, async (request, reply) => {
     const { format, rank, totals } = request.query;
@@ -107,12 +115,25 @@ export async function reportRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/pipeline', {
     preHandler: readers,
-    schema: { tags, summary: 'How items are moving: counts per state and unit, waiting queues with age, late and going stale', response: { 200: pipelineSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'getPipeline',
+      summary: 'How items are moving now',
+      description: 'Counts per state and unit, and the waiting queues with their age, late items and items going stale (managers, reviewers and admins).',
+      response: { 200: json(pipelineSchema, 'The pipeline now') },
+    },
   }, async () => pipeline(services.db, services.units, services.clock()));
 
   r.get('/v1/pipeline/flow', {
     preHandler: readers,
-    schema: { tags, summary: 'Transitions per day and action, median and 90th percentile durations, adoption rate per unit', querystring: flowQuery, response: { 200: flowSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'getPipelineFlow',
+      summary: 'How items moved in a period',
+      description: 'Transitions per day and action, median and 90th percentile durations, time in each state and the adoption rate per unit.',
+      querystring: flowQuery,
+      response: { 200: json(flowSchema, 'The flow of the period') },
+    },
   }, async (request) => {
     const { from, to } = request.query;
     if (Date.parse(to) - Date.parse(from) > 366 * 24 * 3600 * 1000 * 5) throw errors.validation('the period may span at most five years');

@@ -14,7 +14,7 @@ export const dateString = z
 /** Every year the API takes, in a path or a query. */
 export const yearNumber = z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 
-export const uuidParam = z.object({ id: z.uuid() });
+export const uuidParam = z.object({ id: z.uuid().describe('Id (UUID) of the resource the path names') });
 
 export const errorSchema = z
   .object({
@@ -76,10 +76,25 @@ export const actionBody = z
     }
   });
 
+const idempotencyKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe('A key of the caller’s choice (a UUID): a request repeated with the same key and body answers as the first did, without acting twice');
+
+/** Headers of a command on an existing item. */
 export const commandHeaders = z.object({
-  'if-match': z.string().max(100).optional(),
-  'idempotency-key': z.string().min(1).max(200).optional(),
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The ETag the caller last saw (`"N"`): the command applies only to that version, 412 otherwise; `*` matches any'),
+  'idempotency-key': idempotencyKey,
 });
+
+/** Headers of a create: nothing to match yet. */
+export const createHeaders = z.object({ 'idempotency-key': idempotencyKey });
 
 export const submissionSchema = z
   .object({
@@ -121,8 +136,8 @@ export const submissionSchema = z
   .meta({ id: 'Submission' });
 
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('Items per page'),
+  cursor: z.string().max(500).optional().describe('`nextCursor` of the previous page; none for the first page'),
 });
 
 /** A yes/no query parameter: `true` or `false`, nothing else. */
@@ -136,10 +151,10 @@ export const listQuery = pageQuery.extend({
     .max(100)
     .optional()
     .describe('Words to find in titles and bodies, separated by spaces: each must occur (substring, case-insensitive; 1 character or more)'),
-  state: z.enum(STATES).optional(),
-  unitCode: z.string().max(20).optional(),
-  from: dateString.optional(),
-  to: dateString.optional(),
+  state: z.enum(STATES).optional().describe('Only items in this state'),
+  unitCode: z.string().max(20).optional().describe('Only this unit’s items (its code, e.g. 150600)'),
+  from: dateString.optional().describe('Only items whose event date is on or after this day'),
+  to: dateString.optional().describe('Only items whose event date is on or before this day'),
 });
 
 export const taskQuery = pageQuery.extend({
@@ -203,13 +218,3 @@ export const lifecycleSchema = z
   .meta({ id: 'Lifecycle' });
 
 export const unitsSchema = z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() }));
-
-export const errorResponses = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  412: errorSchema,
-  422: errorSchema,
-};

@@ -5,9 +5,10 @@ import { actorOf, requireActor } from '../auth/plugin.ts';
 import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { rulesForYear, setRules } from '../services/scoring-rules.ts';
-import { errorResponses, yearNumber } from './schemas.ts';
+import { yearNumber } from './schemas.ts';
+import { errorResponses, json } from './openapi.ts';
 
-const yearParam = z.object({ year: yearNumber });
+const yearParam = z.object({ year: yearNumber.describe('The year') });
 const points = z.number().int().min(0).max(1000);
 const rulesSchema = z.object({
   year: z.number(),
@@ -24,7 +25,14 @@ export async function scoringRuleRoutes(app: FastifyInstance, services: Services
 
   r.get('/v1/scoring-rules/:year', {
     preHandler: requireActor(services.authenticator),
-    schema: { tags, summary: 'Points per event for a year', params: yearParam, response: { 200: rulesSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'getScoringRules',
+      summary: 'Points per event for a year',
+      description: 'The year’s own rules, or those of the nearest earlier year (`inheritedFrom`).',
+      params: yearParam,
+      response: { 200: json(rulesSchema, 'The rules'), ...errorResponses(404) },
+    },
   }, async (request) => {
     const rules = await rulesForYear(services.db, request.params.year);
     if (!rules) throw errors.notFound('Scoring rules');
@@ -35,10 +43,12 @@ export async function scoringRuleRoutes(app: FastifyInstance, services: Services
     preHandler: requireActor(services.authenticator, ['admin']),
     schema: {
       tags,
-      summary: 'Set a year’s points (admin); the year’s ledger entries are re-priced in the same transaction',
+      operationId: 'setScoringRules',
+      summary: 'Set a year’s points (admin)',
+      description: 'The year’s ledger entries are re-priced in the same transaction.',
       params: yearParam,
       body: z.object({ submitted: points, adopted: points, nationalAdopted: points }),
-      response: { 200: rulesSchema, ...errorResponses },
+      response: { 200: json(rulesSchema, 'The rules as set') },
     },
   }, async (request) => setRules(services.db, request.params.year, request.body, actorOf(request).id));
 }

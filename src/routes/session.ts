@@ -16,7 +16,8 @@ import {
   tokenBody,
   tokenSchema,
 } from './account-schemas.ts';
-import { errorResponses, uuidParam } from './schemas.ts';
+import { uuidParam } from './schemas.ts';
+import { errorResponses, json, noContent } from './openapi.ts';
 
 export function clientOf(request: FastifyRequest): Client {
   const agent = request.headers['user-agent'];
@@ -34,10 +35,13 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
   r.post('/v1/session', {
     schema: {
       tags,
+      operationId: 'signIn',
       summary: 'Sign in with a login name and password: sets the session cookie',
+      description:
+        'Answers with the person and sets the HttpOnly `nmg_session` cookie. Too many failed sign-ins lock the login for a while (429 with Retry-After).',
       security: [],
       body: signInBody,
-      response: { 200: signedInSchema, ...errorResponses },
+      response: { 200: json(signedInSchema, 'Signed in', ['set-cookie']), ...errorResponses(401, 403, 429) },
     },
   }, async (request, reply) => {
     assertSameOrigin(request, { headerRequired: false });
@@ -55,7 +59,13 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
   r.delete('/v1/session', {
     preHandler: anyone,
     config: beforePasswordChange,
-    schema: { tags, summary: 'Sign out: ends this session and clears its cookie', response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'signOut',
+      summary: 'Sign out: ends this session and clears its cookie',
+      description: 'With a bearer token nothing ends (revoke the token instead); the cookie is cleared either way.',
+      response: { 204: noContent('Signed out', ['set-cookie']) },
+    },
   }, async (request, reply) => {
     if (request.sessionId) await services.accounts.signOut(actorOf(request).id, request.sessionId, clientOf(request));
     clearSessionCookie(reply, cookie);
@@ -64,7 +74,13 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/me', {
     preHandler: anyone,
-    schema: { tags, summary: 'Who I am: role, unit, open tasks, unread notifications', response: { 200: meSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'getMe',
+      summary: 'Who I am: role, unit, open tasks, unread notifications',
+      description: 'The signed-in person (or integration), how they authenticated, and the counts the console shows in its frame.',
+      response: { 200: json(meSchema, 'The caller') },
+    },
   }, async (request) => {
     const actor = actorOf(request);
     const [user, openTasks, unread] = await Promise.all([
@@ -91,9 +107,11 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
     config: beforePasswordChange,
     schema: {
       tags,
+      operationId: 'changeMyPassword',
       summary: 'Change my password; my other sessions end',
+      description: 'Needs the current password (403 wrong_password); the new one must meet the rules (400 weak_password).',
       body: changePasswordBody,
-      response: { 204: z.null(), ...errorResponses },
+      response: { 204: noContent('Changed') },
     },
   }, async (request, reply) => {
     const { currentPassword, newPassword } = request.body;
@@ -103,17 +121,36 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/v1/me/sessions', {
     preHandler: anyone,
-    schema: { tags, summary: 'My sessions, newest first', response: { 200: z.array(sessionSchema), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'listMySessions',
+      summary: 'My sessions, newest first',
+      description: 'Open and ended sessions with the address and browser they came from.',
+      response: { 200: json(z.array(sessionSchema), 'The sessions, newest first') },
+    },
   }, async (request) => services.sessions.list(actorOf(request).id));
 
   r.get('/v1/me/tokens', {
     preHandler: anyone,
-    schema: { tags, summary: 'My API tokens (never their values)', response: { 200: z.array(tokenSchema), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'listMyTokens',
+      summary: 'My API tokens (never their values)',
+      description: 'Names, dates of creation and last use, and revocation.',
+      response: { 200: json(z.array(tokenSchema), 'The tokens') },
+    },
   }, async (request) => services.apiTokens.list(actorOf(request).id));
 
   r.post('/v1/me/tokens', {
     preHandler: anyone,
-    schema: { tags, summary: 'Create a named API token for an integration (shown once)', body: tokenBody, response: { 201: createdTokenSchema, ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'createMyToken',
+      summary: 'Create a named API token for an integration (shown once)',
+      description: 'The token acts as the caller; its value is in this answer only.',
+      body: tokenBody,
+      response: { 201: json(createdTokenSchema, 'The new token, with its value') },
+    },
   }, async (request, reply) => {
     const actor = actorOf(request);
     return reply.status(201).send(await services.apiTokens.create(actor.id, request.body.name, actor.id));
@@ -121,7 +158,14 @@ export async function sessionRoutes(app: FastifyInstance, services: Services) {
 
   r.delete('/v1/me/tokens/:id', {
     preHandler: anyone,
-    schema: { tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      operationId: 'revokeMyToken',
+      summary: 'Revoke one of my API tokens',
+      description: 'The token stops working at once, in every process.',
+      params: uuidParam,
+      response: { 204: noContent('Revoked'), ...errorResponses(404) },
+    },
   }, async (request, reply) => {
     const actor = actorOf(request);
     await services.apiTokens.revoke(actor.id, request.params.id, actor.id);

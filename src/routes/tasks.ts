@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import type { Services } from '../services/index.ts';
 import { sendWithEtag } from './conditional.ts';
-import { errorResponses, pageOf, submissionSchema, taskQuery, uuidParam } from './schemas.ts';
+import { pageOf, submissionSchema, taskQuery, uuidParam } from './schemas.ts';
+import { errorResponses, json } from './openapi.ts';
 
 export async function taskRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,9 +16,11 @@ export async function taskRoutes(app: FastifyInstance, services: Services) {
     preHandler: anyone,
     schema: {
       tags,
-      summary: "Items waiting for the caller's action, soonest deadline first; filters by unit, state and lateness",
+      operationId: 'listTasks',
+      summary: "Items waiting for the caller's action, soonest deadline first",
+      description: 'The caller’s queue (drafts to finish, items to sign off, items to review), filtered by unit, state and lateness.',
       querystring: taskQuery,
-      response: { 200: pageOf(submissionSchema), ...errorResponses },
+      response: { 200: json(pageOf(submissionSchema), 'A page of items and the cursor of the next one (null on the last page)') },
     },
   }, async (request) => {
     const { limit, cursor, ...filter } = request.query;
@@ -29,9 +32,13 @@ export async function taskRoutes(app: FastifyInstance, services: Services) {
       preHandler: reviewers,
       schema: {
         tags,
-        summary: release ? 'Give a claimed item back to the queue' : 'Claim an item: it leaves the other reviewers’ queues',
+        operationId: release ? 'unclaimTask' : 'claimTask',
+        summary: release ? 'Give a claimed item back to the queue (reviewer)' : 'Claim an item (reviewer)',
+        description: release
+          ? 'The claim ends: the item is back in every reviewer’s queue.'
+          : 'The item leaves the other reviewers’ queues until the claim is given back or handed over.',
         params: uuidParam,
-        response: { 200: submissionSchema, ...errorResponses },
+        response: { 200: json(submissionSchema, 'The item with its new claim', ['etag']), ...errorResponses(404, 409) },
       },
     }, async (request, reply) => {
       const answer = await services.commands.claim(actorOf(request), request.params.id, release);

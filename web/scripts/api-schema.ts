@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPITSOptions } from 'openapi-typescript';
+import ts from 'typescript';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Services } from '../../src/services/index.ts';
@@ -40,8 +41,18 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * Files as the browser holds them: a multipart body is the FormData `fetch` sends, a binary answer
+ * or part the Blob `parseAs: 'blob'` gives (openapi-typescript would type both as plain objects and strings).
+ */
+const asBrowserTypes: OpenAPITSOptions['transform'] = (schema, { path }) => {
+  if (path?.endsWith('/requestBody/content/multipart~1form-data')) return ts.factory.createTypeReferenceNode('FormData');
+  if ('format' in schema && schema.format === 'binary') return ts.factory.createTypeReferenceNode('Blob');
+  return undefined;
+};
+
 export async function renderSchema(): Promise<string> {
   const document = await openApiDocument();
-  const ast = await openapiTS(document as never, { alphabetize: true });
+  const ast = await openapiTS(document as never, { alphabetize: true, transform: asBrowserTypes });
   return `/* Generated from the service's /openapi.json by web/scripts/generate-api.ts: do not edit. */\n${astToString(ast)}`;
 }

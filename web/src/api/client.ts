@@ -15,7 +15,8 @@ export class ApiError extends Error {
 }
 
 /** The one typed client: same-origin, so the HttpOnly session cookie goes along and the browser sends its Origin. */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// JSON answers only: files (reports, bulletins, photos) are downloaded by links, not through this client.
+export const api = createClient<paths, 'application/json'>({ baseUrl: '', credentials: 'same-origin' });
 
 type Listener = (error: ApiError) => void;
 const sessionListeners = new Set<Listener>();
