@@ -41,12 +41,14 @@ const assignmentSetup = setup({
     recordMiss: assign({ missedAt: ({ event }) => event.now }),
     recordFulfilment: assign({ fulfilledAt: ({ event }) => event.now }),
     recordDecline: assign({ declineReason: ({ event }) => ('reason' in event ? event.reason : null), refusalReason: null }),
+    applyDueAt: assign({ dueAt: ({ context, event }) => ('dueAt' in event ? event.dueAt : context.dueAt) }),
     recordRefusal: assign({ refusalReason: ({ event }) => ('reason' in event ? event.reason : null) }),
   },
 });
 
 const answer = { guard: may('system'), target: 'answered', actions: 'recordAnswer' } as const;
 const cancel = { guard: may(...REGION), target: 'cancelled' } as const;
+const reschedule = { guard: may(...REGION), actions: 'applyDueAt' } as const;
 
 export function initialAssignmentContext(input: AssignmentInput | undefined): AssignmentContext {
   return {
@@ -75,6 +77,7 @@ export const assignmentMachine = assignmentSetup.createMachine({
         decline: { guard: and([may('approver'), 'hasReason']), target: 'declined', actions: ['recordDecline', notify('commission_declined')] },
         miss: { guard: and([may('system'), 'pastDue']), target: 'missed', actions: ['recordMiss', notify('commission_missed')] },
         cancel,
+        reschedule,
       },
     },
     declined: {
@@ -90,6 +93,7 @@ export const assignmentMachine = assignmentSetup.createMachine({
           { guard: and([may(...REGION), 'hasReason']), target: 'open', actions: ['recordRefusal', notify('decline_refused')] },
         ],
         cancel,
+        reschedule,
       },
     },
     // An answer after a miss is still taken (flagged late); the miss stays counted (missedAt).

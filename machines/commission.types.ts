@@ -9,7 +9,7 @@ export const ASSIGNMENT_ACTIONS = ['decline', 'accept_decline', 'refuse_decline'
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
 
 /** Every event of the machine: the callers' actions, the items' consequences and the system's. */
-export const ASSIGNMENT_EVENTS = [...ASSIGNMENT_ACTIONS, 'answer', 'fulfil', 'miss', 'cancel'] as const;
+export const ASSIGNMENT_EVENTS = [...ASSIGNMENT_ACTIONS, 'answer', 'fulfil', 'miss', 'cancel', 'reschedule'] as const;
 export type AssignmentEventType = (typeof ASSIGNMENT_EVENTS)[number];
 
 export const ASSIGNMENT_TAGS = [
@@ -33,6 +33,8 @@ export type AssignmentEvent = Base &
     | { type: 'decline' | 'refuse_decline'; reason: string }
     | { type: 'answer' | 'fulfil'; itemId: string }
     | { type: 'accept_decline' | 'miss' | 'cancel' }
+    /** The region moved the commission's due date (allowed until the first answer). */
+    | { type: 'reschedule'; dueAt: number }
   );
 
 export interface AssignmentContext {

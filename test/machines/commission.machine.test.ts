@@ -46,7 +46,7 @@ function inState(state: AssignmentState): AssignmentSnapshot {
 }
 
 function eventOf(type: AssignmentEventType, actor: Actor, now: number): AssignmentEvent {
-  return { type, actor, now, reason: '理由', itemId: ITEM } as AssignmentEvent;
+  return { type, actor, now, reason: '理由', itemId: ITEM, dueAt: DUE + 86_400_000 } as AssignmentEvent;
 }
 
 /** The expected table: for each state and event, the roles that may send it, and where it leads (before the due date). */
@@ -55,6 +55,7 @@ const EXPECTED: Record<AssignmentState, Partial<Record<AssignmentEventType, { ro
     answer: { roles: ['system'], to: 'answered' },
     decline: { roles: ['approver'], to: 'declined' },
     cancel: { roles: ['reviewer', 'manager'], to: 'cancelled' },
+    reschedule: { roles: ['reviewer', 'manager'], to: 'open' },
     // `miss` needs the due date passed: see its own test.
   },
   declined: {
@@ -62,6 +63,7 @@ const EXPECTED: Record<AssignmentState, Partial<Record<AssignmentEventType, { ro
     accept_decline: { roles: ['reviewer', 'manager'], to: 'excused' },
     refuse_decline: { roles: ['reviewer', 'manager'], to: 'open' },
     cancel: { roles: ['reviewer', 'manager'], to: 'cancelled' },
+    reschedule: { roles: ['reviewer', 'manager'], to: 'declined' },
   },
   excused: {},
   answered: { fulfil: { roles: ['system'], to: 'fulfilled' } },
@@ -121,6 +123,14 @@ describe('assignment machine: rules beyond the table', () => {
     if (!outcome.ok) return;
     expect(outcome.to).toBe('answered');
     expect(outcome.snapshot.context).toMatchObject({ late: true, missedAt: AFTER, answeredAt: AFTER + 5, itemId: ITEM });
+  });
+
+  it('a moved due date moves the miss', () => {
+    const moved = applyAssignmentEvent(inState('open'), { type: 'reschedule', actor: reviewer, now: BEFORE, dueAt: AFTER + 1000 });
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    expect(applyAssignmentEvent(moved.snapshot, { type: 'miss', actor: system, now: AFTER }).ok).toBe(false);
+    expect(applyAssignmentEvent(moved.snapshot, { type: 'miss', actor: system, now: AFTER + 1001 }).ok).toBe(true);
   });
 
   it('an answer on time is not late', () => {

@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATES } from '../../machines/commission.types.ts';
+import { actorOf, requireActor } from '../auth/plugin.ts';
+import { CommissionCommands } from '../services/commission-commands.ts';
+import type { Services } from '../services/index.ts';
+import { commandOptions, sendWithEtag } from './conditional.ts';
+import { commandHeaders, dateString, errorResponses, uuidParam } from './schemas.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+const KINDS = ['news', 'case', 'report'] as const;
+const points = z.number().min(0).max(1000).nullable();
+
+/** A due date as a Shanghai date, or as N working days from today (exactly one of them). */
+const due = <T extends z.ZodRawShape>(shape: T, required: boolean) =>
+  z.object({ ...shape, dueDate: dateString.optional(), dueWorkdays: z.number().int().min(1).max(250).optional() }).superRefine((body, ctx) => {
+    const { dueDate, dueWorkdays } = body as { dueDate?: string; dueWorkdays?: number };
+    const given = (dueDate !== undefined ? 1 : 0) + (dueWorkdays !== undefined ? 1 : 0);
+    if (given > 1 || (required && given === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: '请给出截止日期 dueDate 或工作日数 dueWorkdays 之一' });
+    }
+  });
+
+export const createCommissionBody = due(
+  {
+    title: text(200).min(1),
+    requirements: text(10_000).min(1),
+    kind: z.enum(KINDS),
+    unitCodes: z.union([z.literal('all'), z.array(z.string().max(20)).min(1).max(200)]),
+    points: points.optional(),
+  },
+  true,
+);
+
+export const patchCommissionBody = due(
+  { title: text(200).min(1).optional(), requirements: text(10_000).min(1).optional(), kind: z.enum(KINDS).optional(), points: points.optional() },
+  false,
+);
+
+const assignmentSchema = z
+  .object({
+    commissionId: z.uuid(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    state: z.enum(ASSIGNMENT_STATES),
+    stateLabel: z.string(),
+    dueAt: z.string(),
+    late: z.boolean(),
+    itemId: z.string().nullable(),
+    answeredAt: z.string().nullable(),
+    missedAt: z.string().nullable(),
+    fulfilledAt: z.string().nullable(),
+    declineReason: z.string().nullable(),
+    refusalReason: z.string().nullable(),
+    version: z.number(),
+    allowedActions: z.array(z.enum(ASSIGNMENT_ACTIONS)),
+  })
+  .meta({ id: 'Assignment' });
+
+const commissionSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    requirements: z.string(),
+    kind: z.enum(KINDS),
+    allUnits: z.boolean(),
+    dueDate: z.string(),
+    dueAt: z.string(),
+    points: z.number().nullable(),
+    status: z.enum(['active', 'cancelled']),
+    version: z.number(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    counts: z.partialRecord(z.enum(ASSIGNMENT_STATES), z.number()),
+    assignments: z.array(assignmentSchema).optional(),
+  })
+  .meta({ id: 'Commission' });
+
+const assignmentParams = z.object({ id: z.uuid(), unitCode: z.string().max(20) });
+const commissionActionBody = z.object({ action: z.literal('cancel') });
+const assignmentActionBody = z.object({ action: z.enum(ASSIGNMENT_ACTIONS), reason: text(2000).optional() });
+
+/** Commissions (约稿): the region issues them; each target unit's assignment has its own machine. */
+export async function commissionRoutes(app: FastifyInstance, services: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const commissions = new CommissionCommands(services);
+  const anyone = requireActor(services.authenticator);
+  const tags = ['commissions'];
+
+  r.post('/v1/commissions', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Issue a commission (reviewer, manager): one assignment per target unit', body: createCommissionBody, headers: commandHeaders, response: { 200: commissionSchema, 201: commissionSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const answer = await commissions.create(actorOf(request), request.body as Parameters<CommissionCommands['create']>[1], commandOptions(request.headers));
+    return sendWithEtag(reply, answer.status, answer.body);
+  });
+
+  r.get('/v1/commissions', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Commissions the caller may see, newest first (a unit sees those addressed to it)', response: { 200: z.object({ items: z.array(commissionSchema) }), ...errorResponses } },
+  }, async (request) => commissions.list(actorOf(request)));
+
+  r.get('/v1/commissions/:id', {
+    preHandler: anyone,
+    schema: { tags, summary: 'One commission with its assignments (a unit sees its own)', params: uuidParam, response: { 200: commissionSchema, ...errorResponses } },
+  }, async (request, reply) => sendWithEtag(reply, 200, await commissions.get(actorOf(request), request.params.id)));
+
+  r.patch('/v1/commissions/:id', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Edit a commission until the first answer (reviewer, manager); If-Match honoured', params: uuidParam, body: patchCommissionBody, headers: commandHeaders, response: { 200: commissionSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const answer = await commissions.edit(actorOf(request), request.params.id, request.body, commandOptions(request.headers));
+    return sendWithEtag(reply, answer.status, answer.body);
+  });
+
+  r.post('/v1/commissions/:id/actions', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Cancel a commission: its waiting assignments close', params: uuidParam, body: commissionActionBody, headers: commandHeaders, response: { 200: commissionSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const answer = await commissions.cancel(actorOf(request), request.params.id, commandOptions(request.headers));
+    return sendWithEtag(reply, answer.status, answer.body);
+  });
+
+  r.post('/v1/commissions/:id/assignments/:unitCode/actions', {
+    preHandler: anyone,
+    schema: { tags, summary: 'Decline (the unit’s approver), accept or refuse a decline (the region); If-Match is the assignment’s version', params: assignmentParams, body: assignmentActionBody, headers: commandHeaders, response: { 200: assignmentSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const answer = await commissions.act(actorOf(request), request.params.id, request.params.unitCode, request.body, commandOptions(request.headers));
+    return sendWithEtag(reply, answer.status, answer.body);
+  });
+}
