@@ -110,12 +110,12 @@ export const ERROR_CODES = {
   issued_on_in_future: entry(422, '印发日期不能晚于今天', 'The issue date cannot be after today'),
   issued_before_period: entry(422, '印发日期不能早于统计期间的开始', 'The issue date cannot be before the period begins'),
   period_not_started: entry(422, '统计期间尚未开始，无法生成通报', 'The period has not begun: no bulletin can be made for it'),
-  commission_due_in_past: entry<{ dueDate: string; today: string }>(
+  commission_due_in_past: entry<{ date: string; today: string }>(
     422,
-    (p) => `约稿截止日期 ${p.dueDate} 早于今天（北京时间 ${p.today}）`,
-    (p) => `The due date ${p.dueDate} is before today (${p.today}, Beijing time)`,
+    (p) => `约稿截止日期 ${p.date} 早于今天（北京时间 ${p.today}）`,
+    (p) => `The due date ${p.date} is before today (${p.today}, Beijing time)`,
   ),
-  unknown_unit: entry<{ codes: string[] }>(422, (p) => `没有这些代码的报送单位：${list(p.codes, '、')}`, (p) => `No reporting unit has these codes: ${list(p.codes, ', ')}`),
+  unknown_unit: entry<{ names: string[] }>(422, (p) => `没有这些代码的报送单位：${list(p.names, '、')}`, (p) => `No reporting unit has these codes: ${list(p.names, ', ')}`),
   reason_required: entry(422, '请填写原因', 'A reason is required'),
   idempotency_key_reused: entry(422, '此 Idempotency-Key 已用于另一个请求：新的请求请使用新的键', 'This Idempotency-Key was used for another request: use a new key'),
   image_invalid: entry(422, '图片文件不完整或已损坏，无法解码，请重新导出后上传', 'The picture is incomplete or damaged and cannot be decoded'),

@@ -349,7 +349,7 @@ export class CommissionCommands {
   private targetUnits(unitCodes: 'all' | string[]): string[] {
     if (unitCodes === 'all') return this.deps.units.list.map((u) => u.code);
     const unknown = unitCodes.filter((code) => !this.deps.units.get(code));
-    if (unknown.length > 0) throw appError('unknown_unit', { codes: unknown }, { unitCodes: unknown });
+    if (unknown.length > 0) throw appError('unknown_unit', { names: unknown }, { unitCodes: unknown });
     return [...new Set(unitCodes)];
   }
 
@@ -357,7 +357,7 @@ export class CommissionCommands {
   private dueDateOf(input: DueInput, now: number): string {
     const today = shanghaiDate(now);
     if (input.dueWorkdays !== undefined) return this.deps.calendar.addWorkdays(today, input.dueWorkdays).date;
-    if (input.dueDate < today) throw appError('commission_due_in_past', { dueDate: input.dueDate, today }, { dueDate: input.dueDate, today });
+    if (input.dueDate < today) throw appError('commission_due_in_past', { date: input.dueDate, today }, { dueDate: input.dueDate, today });
     return input.dueDate;
   }
 
