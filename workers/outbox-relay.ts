@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
+import { COMMISSION_MISS, commissionMissJob } from './commission-deadline.worker.ts';
 import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit, QueueName } from './queues.ts';
 import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
@@ -68,7 +69,7 @@ export class OutboxRelay {
       const now = new Date();
       await tx
         .updateTable('outbox')
-        .set({ dispatched_at: now, done_at: sql<Date>`CASE WHEN topic = 'deadlines' THEN ${now}::timestamptz ELSE done_at END` })
+        .set({ dispatched_at: now, done_at: sql<Date>`CASE WHEN topic IN ('deadlines', 'commission_deadline') THEN ${now}::timestamptz ELSE done_at END` })
         .where('id', 'in', rows.map((r) => r.id))
         .execute();
       return rows.length;
@@ -104,6 +105,12 @@ export class OutboxRelay {
           const enteredAt = row.at.getTime();
           await this.schedule([signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar)]);
         }
+        return;
+      }
+      case 'commission_deadline': {
+        // 约稿: the miss at the end of the due date, in the deadlines queue under its own job name.
+        const job = commissionMissJob(row.payload);
+        await this.add('deadlines', COMMISSION_MISS, job.data, job.jobId, Math.max(0, job.runAt - this.clock()));
         return;
       }
       default:

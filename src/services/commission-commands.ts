@@ -12,6 +12,7 @@ import {
   type PersistedAssignment,
 } from '../../machines/commission.runtime.ts';
 import type { AssignmentAction, AssignmentEvent, AssignmentState } from '../../machines/commission.types.ts';
+import { SYSTEM_ACTOR } from '../../machines/actors.ts';
 import type { Actor } from '../../machines/submission.types.ts';
 import { AppError, appError, errors } from '../errors.ts';
 import { endOfDay, shanghaiDate } from '../time/shanghai.ts';
@@ -210,8 +211,21 @@ export class CommissionCommands {
     });
   }
 
-  /** The open assignments of a commission whose due date has passed, as (commission, unit) pairs. */
-  async overdue(now: number, commissionId?: string, limit = 500): Promise<Array<{ commissionId: string; unitCode: string }>> {
+  /**
+   * Marks missed every open assignment whose due date has passed (of one commission: its deadline
+   * job; of all: the sweeper). The machine re-checks the time, so an early or repeated call does nothing.
+   */
+  async missOverdue(commissionId?: string): Promise<number> {
+    const now = this.deps.clock();
+    let applied = 0;
+    for (const overdue of await this.overdue(now, commissionId)) {
+      if (await this.system(overdue.commissionId, overdue.unitCode, { type: 'miss', actor: SYSTEM_ACTOR, now })) applied += 1;
+    }
+    return applied;
+  }
+
+  /** The open assignments whose due date has passed, as (commission, unit) pairs. */
+  private async overdue(now: number, commissionId?: string, limit = 500): Promise<Array<{ commissionId: string; unitCode: string }>> {
     let query = this.deps.db
       .selectFrom('assignments')
       .select(['commission_id', 'unit_code'])

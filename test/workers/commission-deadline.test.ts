@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { completedJob, delayedJobWhere } from '../support/jobs.ts';
+import { redisForTests } from '../support/redis.ts';
+
+const redisUrl = await redisForTests();
+const backends = [
+  { name: 'postgres', queue: { backend: 'postgres' as const } },
+  ...(redisUrl ? [{ name: 'redis', queue: { backend: 'redis' as const, redisUrl } }] : []),
+];
+
+const ORDOS = '150600';
+const BAOTOU = '150200';
+const ISSUED_AT = '2024-05-20T10:00:00+08:00';
+const DUE_END = Date.parse('2024-05-24T23:59:59.999+08:00');
+
+/**
+ * A commission's open assignments are missed just after the end of the due date: by the delayed
+ * job the outbox relay schedules, and by the sweeper when that job is lost. The sweeper runs once at
+ * start-up and not again within the hour, unless a test calls it.
+ */
+describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) => {
+  let t: TestApp;
+  let reviewer: Caller;
+  let ordosEditor: Caller;
+  let baotouApprover: Caller;
+
+  beforeAll(async () => {
+    t = await startTestApp({ queue, workers: true, now: ISSUED_AT, env: { SWEEP_INTERVAL_MS: '3600000' } });
+    reviewer = await createUser(t.app, 'reviewer');
+    ordosEditor = await createUser(t.app, 'editor', ORDOS);
+    baotouApprover = await createUser(t.app, 'approver', BAOTOU);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const issue = async (title: string) => {
+    t.clock.set(ISSUED_AT);
+    const response = await reviewer.post('/v1/commissions', { title, requirements: '请报送做法与成效', kind: 'news', unitCodes: [ORDOS, BAOTOU], dueDate: '2024-05-24' });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string };
+  };
+  const statesOf = async (id: string) =>
+    Object.fromEntries((await reviewer.get(`/v1/commissions/${id}`)).json().assignments.map((a: { unitCode: string; state: string }) => [a.unitCode, a.state]));
+
+  it('is a delayed job due just after the end of the due date; it misses the open assignments only, and tells the unit', async () => {
+    const { id } = await issue('民族团结进步创建工作');
+    // Baotou declines (the region has not judged it yet): not a miss.
+    await baotouApprover.post(`/v1/commissions/${id}/assignments/${BAOTOU}/actions`, { action: 'decline', reason: '无相关工作' });
+
+    const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.commissionId === id);
+    expect(job.name).toBe('commission_miss');
+    expect(job.id).toBe(`commission-miss-${id}-${DUE_END}`);
+    expect(job.delay).toBe(DUE_END + 1 - Date.parse(ISSUED_AT));
+
+    t.clock.set('2024-05-25T00:00:00+08:00');
+    await job.promote();
+    expect((await completedJob(t.queues!, 'deadlines', job.id!)).returnvalue).toEqual({ applied: 1 });
+    expect(await statesOf(id)).toEqual({ [BAOTOU]: 'declined', [ORDOS]: 'missed' });
+    const notices = (await ordosEditor.get('/v1/notifications')).json().items.map((n: { kind: string; message: string }) => [n.kind, n.message]);
+    expect(notices).toContainEqual(['commission_missed', '约稿《民族团结进步创建工作》已超过回复期限（2024-05-24），记为逾期未回复。']);
+  });
+
+  it('a job run early, or run twice, changes nothing more', async () => {
+    const { id } = await issue('计生协会员之家建设');
+    const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.commissionId === id);
+    t.clock.set('2024-05-24T23:00:00+08:00');
+    await job.promote();
+    expect((await completedJob(t.queues!, 'deadlines', job.id!)).returnvalue).toEqual({ applied: 0 });
+    expect(await statesOf(id)).toEqual({ [BAOTOU]: 'open', [ORDOS]: 'open' });
+  });
+
+  it('the sweeper misses what a lost job would have', async () => {
+    const early = (await reviewer.get('/v1/commissions')).json().items.find((c: { title: string }) => c.title === '计生协会员之家建设');
+    const { id } = await issue('优生优育进万家');
+    const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.commissionId === id);
+    await job.remove();
+    t.clock.set('2024-05-25T08:00:00+08:00');
+    const swept = await t.runtime!.sweeper.sweep();
+    // This commission's two, and the two of the commission whose job ran too early and is gone.
+    expect(swept.commissionsMissed).toBe(4);
+    expect(await statesOf(id)).toEqual({ [BAOTOU]: 'missed', [ORDOS]: 'missed' });
+    expect(await statesOf(early.id)).toEqual({ [BAOTOU]: 'missed', [ORDOS]: 'missed' });
+    expect((await t.runtime!.sweeper.sweep()).commissionsMissed).toBe(0);
+  });
+});
