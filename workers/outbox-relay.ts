@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
-import { COMMISSION_MISS, commissionMissJob } from './commission-deadline.worker.ts';
+import { COMMISSION_MISS, COMMISSION_STEP, commissionMissJob, commissionStepData } from './commission.worker.ts';
 import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit, QueueName } from './queues.ts';
 import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
@@ -113,6 +113,10 @@ export class OutboxRelay {
         await this.add('deadlines', COMMISSION_MISS, job.data, job.jobId, Math.max(0, job.runAt - this.clock()));
         return;
       }
+      case 'commission':
+        // An item's sign-off or adoption for the assignment it answers: done when the worker applies it.
+        await this.add('deadlines', COMMISSION_STEP, commissionStepData.parse({ outboxId: row.id }), `outbox-${row.id}`);
+        return;
       default:
         throw new Error(`outbox row ${row.id} has unknown topic ${row.topic}`);
     }

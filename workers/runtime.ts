@@ -1,7 +1,7 @@
 import type { Job, Processor, Worker, WorkerOptions } from 'bullmq';
 import type { Services } from '../src/services/index.ts';
 import { deadlineProcessor } from './deadline.worker.ts';
-import { withCommissionMisses } from './commission-deadline.worker.ts';
+import { withCommissionJobs } from './commission.worker.ts';
 import { CommissionCommands } from '../src/services/commission-commands.ts';
 import { notificationProcessor } from './notification.worker.ts';
 import { OutboxRelay } from './outbox-relay.ts';
@@ -101,7 +101,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     return instrument(queue, worker);
   };
   const workers = [
-    start('deadlines', withCommissionMisses(commissions, deadlineProcessor(commands, clock))),
+    start('deadlines', withCommissionJobs(commissions, deadlineProcessor(commands, clock))),
     start('scores', scoreProcessor(db, { pauseAfterWriteMs: scorePauseMs, signal: stopping.signal })),
     start('notifications', notificationProcessor(db, kit)),
     start('webhooks', webhookProcessor(db, { allowHosts: config.WEBHOOK_ALLOW_HOSTS }), { concurrency: 5 }),

@@ -7,7 +7,7 @@ import { statesTagged } from '../machines/submission.runtime.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
 import { signoffReminderAt, type ReminderSettings } from './deadline-schedule.ts';
 import type { Reconciler, ReconcileResult } from './reconciler.ts';
-import type { CommissionMisses } from './commission-deadline.worker.ts';
+import type { CommissionMisses } from './commission.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -33,6 +33,8 @@ export interface SweepResult {
   cleaned: number;
   /** Commission assignments missed at their due date whose job was lost (约稿). */
   commissionsMissed: number;
+  /** Items' sign-offs and adoptions applied to their commissions' assignments after their job was lost. */
+  commissionSteps: number;
   /** Ledger entries and notifications whose jobs never recorded them (null without a reconciler). */
   reconciled: ReconcileResult | null;
 }
@@ -95,9 +97,10 @@ export class Sweeper {
     const expired = await this.send(stale.map((r) => r.id), { type: 'expire' });
     const reminded = await this.remind(now);
     const commissionsMissed = (await this.commissions?.missOverdue()) ?? 0;
+    const commissionSteps = (await this.commissions?.applyPendingItemSteps()) ?? 0;
     const reconciled = (await this.reconciler?.reconcile()) ?? null;
     const cleaned = await this.clean(new Date(now.getTime() - RETENTION_MS));
-    return { markedLate, expired, reminded, commissionsMissed, cleaned, reconciled };
+    return { markedLate, expired, reminded, commissionsMissed, commissionSteps, cleaned, reconciled };
   }
 
   /** Done outbox rows and old idempotency answers have done their work; a row not done is kept until it is. */

@@ -19,6 +19,7 @@ import { endOfDay, shanghaiDate } from '../time/shanghai.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
 import { assignmentView, commissionView, countStates, type AssignmentRow, type AssignmentView, type CommissionRow, type CommissionView } from './commission-views.ts';
 import { storeCommissionNotice, type CommissionNotice } from './commission-notices.ts';
+import { answerEventOf } from './commission-answers.ts';
 import { canSee, unitScopeOf, type CommandOptions } from './submission-commands.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -202,13 +203,47 @@ export class CommissionCommands {
    * false when the machine refuses it (the assignment has moved on), so that callers retry nothing.
    */
   async system(id: string, unitCode: string, event: AssignmentEvent): Promise<boolean> {
-    const now = event.now;
+    return this.deps.db.transaction().execute((tx) => this.systemIn(tx, id, unitCode, event));
+  }
+
+  private async systemIn(tx: Transaction<Database>, id: string, unitCode: string, event: AssignmentEvent): Promise<boolean> {
+    const commission = await tx.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
+    const assignment = commission && (await this.lockAssignments(tx, id, unitCode))[0];
+    if (!commission || !assignment) return false;
+    return (await this.step(tx, commission, assignment, event, null, event.now, null, false)) !== null;
+  }
+
+  /**
+   * Applies a `commission` outbox row (an item's sign-off answers, its adoption fulfils) and marks
+   * it done in the same transaction: exactly once, however often the job or the sweeper runs it.
+   * Returns whether the row was still to do.
+   */
+  async applyItemStep(outboxId: number): Promise<boolean> {
     return this.deps.db.transaction().execute(async (tx) => {
-      const commission = await tx.selectFrom('commissions').selectAll().where('id', '=', id).executeTakeFirst();
-      const assignment = commission && (await this.lockAssignments(tx, id, unitCode))[0];
-      if (!commission || !assignment) return false;
-      return (await this.step(tx, commission, assignment, event, null, now, null, false)) !== null;
+      const row = await tx.selectFrom('outbox').select(['item_id', 'payload', 'done_at']).where('id', '=', outboxId).forUpdate().executeTakeFirst();
+      if (!row || row.done_at !== null) return false;
+      const { commissionId, unitCode, event, itemId } = answerEventOf(row);
+      const now = this.deps.clock();
+      await this.systemIn(tx, commissionId, unitCode, { type: event, actor: SYSTEM_ACTOR, now, itemId });
+      await tx.updateTable('outbox').set({ done_at: new Date(now) }).where('id', '=', outboxId).execute();
+      return true;
     });
+  }
+
+  /** The sweeper's part: `commission` rows the relay handed on but no worker applied (a job lost), or that never went out. */
+  async applyPendingItemSteps(olderThanMs = 30_000, limit = 500): Promise<number> {
+    const rows = await this.deps.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('topic', '=', 'commission')
+      .where('done_at', 'is', null)
+      .where('created_at', '<', new Date(Date.now() - olderThanMs))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    let applied = 0;
+    for (const row of rows) if (await this.applyItemStep(row.id)) applied += 1;
+    return applied;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
+import { commissionOf } from '../../src/services/commission-answers.ts';
 import { CommissionCommands } from '../../src/services/commission-commands.ts';
 import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
@@ -197,5 +198,37 @@ describe('editing and cancelling', () => {
     const again = await manager.post(`/v1/commissions/${commission.id}/actions`, { action: 'cancel' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('commission_cancelled');
+  });
+});
+
+describe('items naming a commission', () => {
+  const draft = (commissionId: string) => ordosEditor.post('/v1/submissions', { title: '鄂尔多斯市计生协回复约稿', eventDate: '2024-05-18', commissionId });
+
+  it('takes a commission of the editor’s own unit, and keeps the link through the item’s steps', async () => {
+    const commission = (await issue()).json();
+    const created = await draft(commission.id);
+    expect(created.statusCode, created.body).toBe(201);
+    const stored = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
+    expect(commissionOf(stored.snapshot)).toBe(commission.id);
+    expect((await ordosEditor.patch(`/v1/submissions/${created.json().id}`, { title: '鄂尔多斯市计生协回复约稿（修改）' })).statusCode).toBe(200);
+    const edited = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
+    expect(commissionOf(edited.snapshot)).toBe(commission.id);
+  });
+
+  it('refuses another unit’s commission or an unknown one (404), and a closed assignment (409), storing nothing', async () => {
+    const items = async () => Number((await t.services.db.selectFrom('items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await items();
+    const elsewhere = (await issue({ unitCodes: [HOHHOT] })).json();
+    const notOurs = await draft(elsewhere.id);
+    expect(notOurs.statusCode).toBe(404);
+    expect(notOurs.json().error.message).toBe('找不到该约稿');
+    expect((await draft(UNKNOWN)).statusCode).toBe(404);
+    const cancelled = (await issue()).json();
+    await reviewer.post(`/v1/commissions/${cancelled.id}/actions`, { action: 'cancel' });
+    const closed = await draft(cancelled.id);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('commission_not_open');
+    expect((await draft('not-a-uuid')).statusCode).toBe(400);
+    expect(await items()).toBe(before);
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
+import { FIVE_GATES } from '../support/gates.ts';
+import { CommissionCommands } from '../../src/services/commission-commands.ts';
 import { completedJob, delayedJobWhere } from '../support/jobs.ts';
 import { redisForTests } from '../support/redis.ts';
 
@@ -24,11 +26,13 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
   let reviewer: Caller;
   let ordosEditor: Caller;
   let baotouApprover: Caller;
+  let ordosApprover: Caller;
 
   beforeAll(async () => {
     t = await startTestApp({ queue, workers: true, now: ISSUED_AT, env: { SWEEP_INTERVAL_MS: '3600000' } });
     reviewer = await createUser(t.app, 'reviewer');
-    ordosEditor = await createUser(t.app, 'editor', ORDOS);
+    ordosEditor = await createUser(t.app, 'editor', ORDOS, '张三');
+    ordosApprover = await createUser(t.app, 'approver', ORDOS, '王主任');
     baotouApprover = await createUser(t.app, 'approver', BAOTOU);
   });
   afterAll(async () => {
@@ -83,5 +87,38 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
     expect(await statesOf(id)).toEqual({ [BAOTOU]: 'missed', [ORDOS]: 'missed' });
     expect(await statesOf(early.id)).toEqual({ [BAOTOU]: 'missed', [ORDOS]: 'missed' });
     expect((await t.runtime!.sweeper.sweep()).commissionsMissed).toBe(0);
+  });
+
+  it('an item answers the commission at its sign-off and fulfils it at its adoption, each once', async () => {
+    const { id } = await issue('计生协参与基层治理');
+    const assignment = async () => (await reviewer.get(`/v1/commissions/${id}`)).json().assignments.find((a: { unitCode: string }) => a.unitCode === ORDOS);
+    t.clock.set('2024-05-21T09:00:00+08:00');
+    const item = await createReadyDraft(ordosEditor, {
+      title: '鄂尔多斯市计生协参与基层治理', body: '活动内容。（鄂尔多斯市计生协 张三 供稿）', eventDate: '2024-05-20', commissionId: id,
+    });
+    const act = (by: Caller, body: object) => by.post(`/v1/submissions/${item.id}/actions`, body);
+    expect((await act(ordosEditor, { action: 'request_signoff' })).statusCode).toBe(200);
+    expect((await assignment()).state).toBe('open');
+    expect((await act(ordosApprover, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES })).statusCode).toBe(200);
+    const answered = await eventually(async () => {
+      const found = await assignment();
+      return found.state === 'answered' ? found : null;
+    }, 20_000, 'the assignment answered');
+    expect(answered).toMatchObject({ itemId: item.id, late: false, answeredAt: '2024-05-21T01:00:00.000Z' });
+
+    expect((await act(reviewer, { action: 'adopt' })).statusCode).toBe(200);
+    await eventually(async () => (await assignment()).state === 'fulfilled', 20_000, 'the assignment fulfilled');
+    const history = await t.services.db.selectFrom('assignment_history').select(['action', 'to_state', 'details']).where('commission_id', '=', id).where('unit_code', '=', ORDOS).orderBy('seq').execute();
+    expect(history).toEqual([
+      { action: 'create', to_state: 'open', details: null },
+      { action: 'answer', to_state: 'answered', details: { itemId: item.id } },
+      { action: 'fulfil', to_state: 'fulfilled', details: { itemId: item.id } },
+    ]);
+    // Both rows are done; applying one again changes nothing.
+    const rows = await t.services.db.selectFrom('outbox').select(['id', 'done_at']).where('topic', '=', 'commission').where('item_id', '=', item.id).execute();
+    expect(rows.length).toBe(2);
+    expect(rows.every((r) => r.done_at !== null)).toBe(true);
+    expect(await new CommissionCommands(t.services).applyItemStep(rows[0]!.id)).toBe(false);
+    expect((await assignment()).version).toBe(3);
   });
 });
