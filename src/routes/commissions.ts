@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATES } from '../../machines/commission.types.ts';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { CommissionCommands } from '../services/commission-commands.ts';
+import { commissionTasks } from '../services/commission-tasks.ts';
 import type { Services } from '../services/index.ts';
 import { commandOptions, sendWithEtag } from './conditional.ts';
 import { commandHeaders, dateString, errorResponses, uuidParam } from './schemas.ts';
@@ -78,6 +79,10 @@ const commissionSchema = z
   })
   .meta({ id: 'Commission' });
 
+const commissionTaskSchema = assignmentSchema
+  .extend({ title: z.string(), requirements: z.string(), kind: z.enum(KINDS), dueDate: z.string() })
+  .meta({ id: 'CommissionTask' });
+
 const assignmentParams = z.object({ id: z.uuid(), unitCode: z.string().max(20) });
 const commissionActionBody = z.object({ action: z.literal('cancel') });
 const assignmentActionBody = z.object({ action: z.enum(ASSIGNMENT_ACTIONS), reason: text(2000).optional() });
@@ -101,6 +106,15 @@ export async function commissionRoutes(app: FastifyInstance, services: Services)
     preHandler: anyone,
     schema: { tags, summary: 'Commissions the caller may see, newest first (a unit sees those addressed to it)', response: { 200: z.object({ items: z.array(commissionSchema) }), ...errorResponses } },
   }, async (request) => commissions.list(actorOf(request)));
+
+  r.get('/v1/tasks/commissions', {
+    preHandler: anyone,
+    schema: {
+      tags: ['tasks', ...tags],
+      summary: 'Assignments waiting for the caller, soonest due first: a unit’s open ones; for the region, declines to judge',
+      response: { 200: z.object({ items: z.array(commissionTaskSchema) }), ...errorResponses },
+    },
+  }, async (request) => commissionTasks(services.db, services.units, actorOf(request), services.clock()));
 
   r.get('/v1/commissions/:id', {
     preHandler: anyone,

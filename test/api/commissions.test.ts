@@ -232,3 +232,24 @@ describe('items naming a commission', () => {
     expect(await items()).toBe(before);
   });
 });
+
+describe('tasks', () => {
+  it('a unit sees its open assignments, soonest due first; the region sees the declines to judge', async () => {
+    const later = (await issue({ title: '约稿：六月', dueDate: '2024-06-28' })).json();
+    const sooner = (await issue({ title: '约稿：五月', dueDate: '2024-05-24' })).json();
+    const declined = (await issue({ title: '约稿：申请不回复' })).json();
+    await ordosApprover.post(`/v1/commissions/${declined.id}/assignments/${ORDOS}/actions`, { action: 'decline', reason: '无相关工作' });
+
+    const ours = (await ordosEditor.get('/v1/tasks/commissions')).json().items;
+    expect(ours.every((task: { unitCode: string; state: string }) => task.unitCode === ORDOS && task.state === 'open')).toBe(true);
+    const titles = ours.map((task: { title: string }) => task.title);
+    expect(titles.indexOf('约稿：五月')).toBeLessThan(titles.indexOf('约稿：六月'));
+    expect(titles).not.toContain('约稿：申请不回复');
+    expect(ours.find((task: { commissionId: string }) => task.commissionId === sooner.id)).toMatchObject({ dueDate: '2024-05-24', kind: 'case', allowedActions: [] });
+    expect((await ordosApprover.get('/v1/tasks/commissions')).json().items.find((task: { commissionId: string }) => task.commissionId === later.id).allowedActions).toEqual(['decline']);
+
+    const region = (await reviewer.get('/v1/tasks/commissions')).json().items;
+    expect(region.map((task: { commissionId: string; unitCode: string }) => [task.commissionId, task.unitCode])).toContainEqual([declined.id, ORDOS]);
+    expect(region.every((task: { state: string }) => task.state === 'declined')).toBe(true);
+  });
+});
