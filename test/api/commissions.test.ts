@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
 import { commissionOf } from '../../src/services/commission-answers.ts';
+import { Sweeper } from '../../workers/sweeper.ts';
 import { CommissionCommands } from '../../src/services/commission-commands.ts';
 import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
@@ -251,5 +252,25 @@ describe('tasks', () => {
     const region = (await reviewer.get('/v1/tasks/commissions')).json().items;
     expect(region.map((task: { commissionId: string; unitCode: string }) => [task.commissionId, task.unitCode])).toContainEqual([declined.id, ORDOS]);
     expect(region.every((task: { state: string }) => task.state === 'declined')).toBe(true);
+  });
+});
+
+describe('the sweeper under the item’s consequence', () => {
+  it('applies a sign-off’s `commission` row that no worker applied (no queue here), once', async () => {
+    const commission = (await issue()).json();
+    const { id: itemId } = (await ordosEditor.post('/v1/submissions', { title: '鄂尔多斯市计生协回复约稿', eventDate: '2024-05-18', commissionId: commission.id })).json();
+    // What a sign-off writes (its outbox row), as the item's command would, with no relay to hand it on.
+    const row = await t.services.db
+      .insertInto('outbox')
+      .values({ item_id: itemId, history_seq: 3, topic: 'commission', payload: JSON.stringify({ commissionId: commission.id, unitCode: ORDOS, event: 'answer' }), created_at: new Date(Date.now() - 60_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const reminders = { staleReminderDays: 3, signoffReminderWorkdays: 1 };
+    const sweeper = new Sweeper(t.services.db, t.services.commands, t.services.calendar, reminders, t.clock.read, undefined, new CommissionCommands(t.services));
+    expect((await sweeper.sweep()).commissionSteps).toBe(1);
+    const answered = assignmentOf((await reviewer.get(`/v1/commissions/${commission.id}`)).json(), ORDOS);
+    expect(answered).toMatchObject({ state: 'answered', itemId });
+    expect((await t.services.db.selectFrom('outbox').select('done_at').where('id', '=', row.id).executeTakeFirstOrThrow()).done_at).not.toBeNull();
+    expect((await sweeper.sweep()).commissionSteps).toBe(0);
   });
 });
