@@ -1,4 +1,4 @@
-import { and, assign, setup } from 'xstate';
+import { and, assign, not, setup } from 'xstate';
 import { UNIT_SCOPED_ROLES, type Role } from './submission.types.ts';
 import type { AssignmentContext, AssignmentEvent, AssignmentInput, AssignmentNotice, AssignmentTag } from './commission.types.ts';
 
@@ -29,6 +29,7 @@ const assignmentSetup = setup({
       (!UNIT_SCOPED_ROLES.has(event.actor.role) || event.actor.unitCode === context.unitCode),
     hasReason: ({ event }) => 'reason' in event && event.reason.trim().length > 0,
     pastDue: ({ context, event }) => event.now > context.dueAt,
+    notYetReminded: ({ context }) => !context.reminded,
     sameItem: ({ context, event }) => 'itemId' in event && event.itemId === context.itemId,
   },
   actions: {
@@ -38,6 +39,7 @@ const assignmentSetup = setup({
       answeredAt: event.now,
       late: event.now > context.dueAt,
     })),
+    markReminded: assign({ reminded: true }),
     recordMiss: assign({ missedAt: ({ event }) => event.now }),
     recordFulfilment: assign({ fulfilledAt: ({ event }) => event.now }),
     recordDecline: assign({ declineReason: ({ event }) => ('reason' in event ? event.reason : null), refusalReason: null }),
@@ -61,6 +63,7 @@ export function initialAssignmentContext(input: AssignmentInput | undefined): As
     fulfilledAt: null,
     declineReason: null,
     refusalReason: null,
+    reminded: false,
   };
 }
 
@@ -76,6 +79,8 @@ export const assignmentMachine = assignmentSetup.createMachine({
         answer,
         decline: { guard: and([may('approver'), 'hasReason']), target: 'declined', actions: ['recordDecline', notify('commission_declined')] },
         miss: { guard: and([may('system'), 'pastDue']), target: 'missed', actions: ['recordMiss', notify('commission_missed')] },
+        // One working day before the due date (the service decides when; the machine that it is once, in time).
+        remind: { guard: and([may('system'), 'notYetReminded', not('pastDue')]), actions: ['markReminded', notify('commission_due_soon')] },
         cancel,
         reschedule,
       },

@@ -9,7 +9,7 @@ export const ASSIGNMENT_ACTIONS = ['decline', 'accept_decline', 'refuse_decline'
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
 
 /** Every event of the machine: the callers' actions, the items' consequences and the system's. */
-export const ASSIGNMENT_EVENTS = [...ASSIGNMENT_ACTIONS, 'answer', 'fulfil', 'miss', 'cancel', 'reschedule'] as const;
+export const ASSIGNMENT_EVENTS = [...ASSIGNMENT_ACTIONS, 'answer', 'fulfil', 'miss', 'cancel', 'reschedule', 'remind'] as const;
 export type AssignmentEventType = (typeof ASSIGNMENT_EVENTS)[number];
 
 export const ASSIGNMENT_TAGS = [
@@ -32,7 +32,7 @@ export type AssignmentEvent = Base &
   (
     | { type: 'decline' | 'refuse_decline'; reason: string }
     | { type: 'answer' | 'fulfil'; itemId: string }
-    | { type: 'accept_decline' | 'miss' | 'cancel' }
+    | { type: 'accept_decline' | 'miss' | 'cancel' | 'remind' }
     /** The region moved the commission's due date (allowed until the first answer). */
     | { type: 'reschedule'; dueAt: number }
   );
@@ -51,6 +51,8 @@ export interface AssignmentContext {
   /** The unit's reason for declining, and the region's reason for refusing it. */
   declineReason: string | null;
   refusalReason: string | null;
+  /** The unit was reminded that the due date is near (once). */
+  reminded: boolean;
 }
 
 export interface AssignmentInput {
@@ -58,5 +60,5 @@ export interface AssignmentInput {
   dueAt: number;
 }
 
-export type AssignmentNotice = 'commission_missed' | 'commission_declined' | 'decline_accepted' | 'decline_refused';
+export type AssignmentNotice = 'commission_due_soon' | 'commission_missed' | 'commission_declined' | 'decline_accepted' | 'decline_refused';
 export type AssignmentEffect = { type: 'notify'; kind: AssignmentNotice };

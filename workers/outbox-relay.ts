@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
-import { COMMISSION_MISS, COMMISSION_STEP, commissionMissJob, commissionStepData } from './commission.worker.ts';
+import { COMMISSION_MISS, COMMISSION_REMIND, COMMISSION_STEP, commissionMissJob, commissionReminderJob, commissionStepData } from './commission.worker.ts';
 import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit, QueueName } from './queues.ts';
 import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
@@ -109,8 +109,9 @@ export class OutboxRelay {
       }
       case 'commission_deadline': {
         // 约稿: the miss at the end of the due date, in the deadlines queue under its own job name.
-        const job = commissionMissJob(row.payload);
-        await this.add('deadlines', COMMISSION_MISS, job.data, job.jobId, Math.max(0, job.runAt - this.clock()));
+        for (const [name, job] of [[COMMISSION_REMIND, commissionReminderJob(row.payload, this.calendar)], [COMMISSION_MISS, commissionMissJob(row.payload)]] as const) {
+          await this.add('deadlines', name, job.data, job.jobId, Math.max(0, job.runAt - this.clock()));
+        }
         return;
       }
       case 'commission':

@@ -33,6 +33,8 @@ export interface SweepResult {
   cleaned: number;
   /** Commission assignments missed at their due date whose job was lost (约稿). */
   commissionsMissed: number;
+  /** Units reminded of a commission due soon whose reminder job was lost. */
+  commissionsReminded: number;
   /** Items' sign-offs and adoptions applied to their commissions' assignments after their job was lost. */
   commissionSteps: number;
   /** Ledger entries and notifications whose jobs never recorded them (null without a reconciler). */
@@ -96,11 +98,12 @@ export class Sweeper {
     const markedLate = await this.send(overdue.map((r) => r.id), { type: 'mark_late' });
     const expired = await this.send(stale.map((r) => r.id), { type: 'expire' });
     const reminded = await this.remind(now);
+    const commissionsReminded = (await this.commissions?.remindDueSoon()) ?? 0;
     const commissionsMissed = (await this.commissions?.missOverdue()) ?? 0;
     const commissionSteps = (await this.commissions?.applyPendingItemSteps()) ?? 0;
     const reconciled = (await this.reconciler?.reconcile()) ?? null;
     const cleaned = await this.clean(new Date(now.getTime() - RETENTION_MS));
-    return { markedLate, expired, reminded, commissionsMissed, commissionSteps, cleaned, reconciled };
+    return { markedLate, expired, reminded, commissionsReminded, commissionsMissed, commissionSteps, cleaned, reconciled };
   }
 
   /** Done outbox rows and old idempotency answers have done their work; a row not done is kept until it is. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { ASSIGNMENT_MACHINE_VERSION } from '../../machines/commission.machine.ts';
 import {
@@ -20,6 +20,7 @@ import type { WorkCalendar } from '../time/work-calendar.ts';
 import { assignmentView, commissionView, countStates, type AssignmentRow, type AssignmentView, type CommissionRow, type CommissionView } from './commission-views.ts';
 import { storeCommissionNotice, type CommissionNotice } from './commission-notices.ts';
 import { answerEventOf } from './commission-answers.ts';
+import { commissionReminderAt } from './commission-schedule.ts';
 import { canSee, unitScopeOf, type CommandOptions } from './submission-commands.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -59,6 +60,8 @@ export interface Answer<T> {
 /** The region's roles issue, edit and cancel commissions and judge declines. */
 const ISSUERS: ReadonlySet<string> = new Set(['reviewer', 'manager']);
 const CANCELLABLE = assignmentStatesTagged('cancellable');
+/** Reminders look this far ahead (the reminder falls on the last working day before the due date). */
+const REMINDER_HORIZON_MS = 31 * 24 * 60 * 60 * 1000;
 
 const hashOf = (payload: unknown) => createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 
@@ -255,6 +258,29 @@ export class CommissionCommands {
     let applied = 0;
     for (const overdue of await this.overdue(now, commissionId)) {
       if (await this.system(overdue.commissionId, overdue.unitCode, { type: 'miss', actor: SYSTEM_ACTOR, now })) applied += 1;
+    }
+    return applied;
+  }
+
+  /**
+   * Reminds the units whose open assignment is due soon (see commissionReminderAt), once each: of
+   * one commission (its reminder job) or of all (the sweeper). The machine refuses a second reminder.
+   */
+  async remindDueSoon(commissionId?: string): Promise<number> {
+    const now = this.deps.clock();
+    let query = this.deps.db
+      .selectFrom('assignments')
+      .select(['commission_id', 'unit_code', 'due_at'])
+      .where('state', 'in', assignmentStatesTagged('queue:unit'))
+      .where('due_at', '>=', new Date(now))
+      .where('due_at', '<', new Date(now + REMINDER_HORIZON_MS))
+      .where(sql<boolean>`coalesce((snapshot -> 'context' ->> 'reminded')::boolean, false) = false`);
+    if (commissionId) query = query.where('commission_id', '=', commissionId);
+    const rows = await query.orderBy('due_at').limit(500).execute();
+    let applied = 0;
+    for (const row of rows) {
+      if (commissionReminderAt(shanghaiDate(row.due_at.getTime()), this.deps.calendar) > now) continue;
+      if (await this.system(row.commission_id, row.unit_code, { type: 'remind', actor: SYSTEM_ACTOR, now })) applied += 1;
     }
     return applied;
   }

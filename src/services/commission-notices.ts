@@ -22,6 +22,7 @@ const withReason = (text: string, reason: string | null) => (reason ? `${text}�
 const NOTICES: Record<CommissionNotice, { audience: 'unit' | 'region'; text(c: NoticeContext): string }> = {
   commission_issued: { audience: 'unit', text: (c) => `自治区计生协约稿《${c.title}》，请于${shanghaiDate(c.dueAt)}前报送。` },
   commission_cancelled: { audience: 'unit', text: (c) => `约稿《${c.title}》已取消，无需再回复。` },
+  commission_due_soon: { audience: 'unit', text: (c) => `约稿《${c.title}》将于${shanghaiDate(c.dueAt)}截止，请尽快回复。` },
   commission_missed: { audience: 'unit', text: (c) => `约稿《${c.title}》已超过回复期限（${shanghaiDate(c.dueAt)}），记为逾期未回复。` },
   commission_declined: { audience: 'region', text: (c) => withReason(`${c.unitName}申请不回复约稿《${c.title}》`, c.reason) },
   decline_accepted: { audience: 'unit', text: (c) => `自治区计生协已同意本单位不回复约稿《${c.title}》。` },

@@ -56,6 +56,7 @@ const EXPECTED: Record<AssignmentState, Partial<Record<AssignmentEventType, { ro
     decline: { roles: ['approver'], to: 'declined' },
     cancel: { roles: ['reviewer', 'manager'], to: 'cancelled' },
     reschedule: { roles: ['reviewer', 'manager'], to: 'open' },
+    remind: { roles: ['system'], to: 'open' },
     // `miss` needs the due date passed: see its own test.
   },
   declined: {
@@ -131,6 +132,14 @@ describe('assignment machine: rules beyond the table', () => {
     if (!moved.ok) return;
     expect(applyAssignmentEvent(moved.snapshot, { type: 'miss', actor: system, now: AFTER }).ok).toBe(false);
     expect(applyAssignmentEvent(moved.snapshot, { type: 'miss', actor: system, now: AFTER + 1001 }).ok).toBe(true);
+  });
+
+  it('reminds once, and not after the due date', () => {
+    const reminded = applyAssignmentEvent(inState('open'), { type: 'remind', actor: system, now: BEFORE });
+    expect(reminded.ok && reminded.effects).toEqual([{ type: 'notify', kind: 'commission_due_soon' }]);
+    if (!reminded.ok) return;
+    expect(applyAssignmentEvent(reminded.snapshot, { type: 'remind', actor: system, now: BEFORE + 1 }).ok).toBe(false);
+    expect(applyAssignmentEvent(inState('open'), { type: 'remind', actor: system, now: AFTER }).ok).toBe(false);
   });
 
   it('an answer on time is not late', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadyDraft, createUser, eventually, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 import { FIVE_GATES } from '../support/gates.ts';
 import { CommissionCommands } from '../../src/services/commission-commands.ts';
-import { completedJob, delayedJobWhere } from '../support/jobs.ts';
+import { completedJob, queuedJob } from '../support/jobs.ts';
 import { redisForTests } from '../support/redis.ts';
 
 const redisUrl = await redisForTests();
@@ -45,6 +45,11 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { id: string };
   };
+  const missJob = (id: string) => queuedJob(t.queues!, 'deadlines', `commission-miss-${id}-${DUE_END}`);
+  const reminderJob = (id: string) => queuedJob(t.queues!, 'deadlines', `commission-remind-${id}-${DUE_END}`);
+  const reminded = async (id: string) =>
+    (await t.services.db.selectFrom('assignments').select(['unit_code', 'snapshot']).where('commission_id', '=', id).orderBy('unit_code').execute())
+      .map((a) => [a.unit_code, (a.snapshot as { context: { reminded: boolean } }).context.reminded]);
   const statesOf = async (id: string) =>
     Object.fromEntries((await reviewer.get(`/v1/commissions/${id}`)).json().assignments.map((a: { unitCode: string; state: string }) => [a.unitCode, a.state]));
 
@@ -53,9 +58,8 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
     // Baotou declines (the region has not judged it yet): not a miss.
     await baotouApprover.post(`/v1/commissions/${id}/assignments/${BAOTOU}/actions`, { action: 'decline', reason: '无相关工作' });
 
-    const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.commissionId === id);
+    const job = await missJob(id);
     expect(job.name).toBe('commission_miss');
-    expect(job.id).toBe(`commission-miss-${id}-${DUE_END}`);
     expect(job.delay).toBe(DUE_END + 1 - Date.parse(ISSUED_AT));
 
     t.clock.set('2024-05-25T00:00:00+08:00');
@@ -68,7 +72,7 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
 
   it('a job run early, or run twice, changes nothing more', async () => {
     const { id } = await issue('计生协会员之家建设');
-    const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.commissionId === id);
+    const job = await missJob(id);
     t.clock.set('2024-05-24T23:00:00+08:00');
     await job.promote();
     expect((await completedJob(t.queues!, 'deadlines', job.id!)).returnvalue).toEqual({ applied: 0 });
@@ -78,7 +82,7 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
   it('the sweeper misses what a lost job would have', async () => {
     const early = (await reviewer.get('/v1/commissions')).json().items.find((c: { title: string }) => c.title === '计生协会员之家建设');
     const { id } = await issue('优生优育进万家');
-    const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.commissionId === id);
+    const job = await missJob(id);
     await job.remove();
     t.clock.set('2024-05-25T08:00:00+08:00');
     const swept = await t.runtime!.sweeper.sweep();
@@ -87,6 +91,28 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
     expect(await statesOf(id)).toEqual({ [BAOTOU]: 'missed', [ORDOS]: 'missed' });
     expect(await statesOf(early.id)).toEqual({ [BAOTOU]: 'missed', [ORDOS]: 'missed' });
     expect((await t.runtime!.sweeper.sweep()).commissionsMissed).toBe(0);
+  });
+
+  it('reminds the units at 09:00 on the last working day before the due date, by its job or else by the sweeper', async () => {
+    const { id } = await issue('家庭健康促进行动');
+    const job = await reminderJob(id);
+    expect(job.name).toBe('commission_remind');
+    expect(job.delay).toBe(Date.parse('2024-05-23T09:00:00+08:00') - Date.parse(ISSUED_AT));
+    t.clock.set('2024-05-23T09:00:00+08:00');
+    await job.promote();
+    expect((await completedJob(t.queues!, 'deadlines', job.id!)).returnvalue).toEqual({ applied: 2 });
+    const notices = (await ordosEditor.get('/v1/notifications')).json().items.map((n: { kind: string; message: string }) => [n.kind, n.message]);
+    expect(notices).toContainEqual(['commission_due_soon', '约稿《家庭健康促进行动》将于2024-05-24截止，请尽快回复。']);
+
+    const lost = (await issue('青春健康教育')).id;
+    await (await reminderJob(lost)).remove();
+    t.clock.set('2024-05-23T08:59:00+08:00');
+    await t.runtime!.sweeper.sweep();
+    expect(await reminded(lost)).toEqual([[BAOTOU, false], [ORDOS, false]]);
+    t.clock.set('2024-05-23T09:30:00+08:00');
+    expect((await t.runtime!.sweeper.sweep()).commissionsReminded).toBe(2);
+    expect(await reminded(lost)).toEqual([[BAOTOU, true], [ORDOS, true]]);
+    expect((await t.runtime!.sweeper.sweep()).commissionsReminded).toBe(0);
   });
 
   it('an item answers the commission at its sign-off and fulfils it at its adoption, each once', async () => {
