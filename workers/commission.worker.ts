@@ -13,7 +13,7 @@ const commissionMissData = z.object({ commissionId: z.uuid(), dueAt: z.iso.datet
 export const commissionStepData = z.object({ outboxId: z.number().int().positive() });
 
 /** What the worker and the sweeper need from the commission service. */
-export interface CommissionMisses {
+export interface CommissionJobs {
   missOverdue(commissionId?: string): Promise<number>;
   remindDueSoon(commissionId?: string): Promise<number>;
   applyItemStep(outboxId: number): Promise<boolean>;
@@ -39,10 +39,11 @@ export function commissionReminderJob(payload: Record<string, unknown>, calendar
 
 /**
  * The deadlines queue's processor with commissions' jobs beside the items' deadlines: a job named
- * `commission_miss` marks the commission's overdue open assignments missed; `commission_step`
+ * `commission_miss` marks the commission's overdue open assignments missed, `commission_remind` reminds
+ * the units of those due soon; `commission_step`
  * applies an item's sign-off or adoption to the assignment it answers (exactly once, by outbox row).
  */
-export function withCommissionJobs(commissions: CommissionMisses, itemDeadlines: Processor): Processor {
+export function withCommissionJobs(commissions: CommissionJobs, itemDeadlines: Processor): Processor {
   return async (job: Job) => {
     if (job.name === COMMISSION_MISS) return { applied: await commissions.missOverdue(commissionMissData.parse(job.data).commissionId) };
     if (job.name === COMMISSION_REMIND) return { applied: await commissions.remindDueSoon(commissionMissData.parse(job.data).commissionId) };

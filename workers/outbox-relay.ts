@@ -108,7 +108,7 @@ export class OutboxRelay {
         return;
       }
       case 'commission_deadline': {
-        // 约稿: the miss at the end of the due date, in the deadlines queue under its own job name.
+        // 约稿: the reminder before the due date and the miss after it, in the deadlines queue under their own job names.
         for (const [name, job] of [[COMMISSION_REMIND, commissionReminderJob(row.payload, this.calendar)], [COMMISSION_MISS, commissionMissJob(row.payload)]] as const) {
           await this.add('deadlines', name, job.data, job.jobId, Math.max(0, job.runAt - this.clock()));
         }

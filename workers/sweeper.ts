@@ -7,7 +7,7 @@ import { statesTagged } from '../machines/submission.runtime.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
 import { signoffReminderAt, type ReminderSettings } from './deadline-schedule.ts';
 import type { Reconciler, ReconcileResult } from './reconciler.ts';
-import type { CommissionMisses } from './commission.worker.ts';
+import type { CommissionJobs } from './commission.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -57,7 +57,7 @@ export class Sweeper {
   private readonly settings: ReminderSettings;
   private readonly clock: () => number;
   private readonly reconciler: Reconciler | undefined;
-  private readonly commissions: CommissionMisses | undefined;
+  private readonly commissions: CommissionJobs | undefined;
 
   constructor(
     db: Kysely<Database>,
@@ -66,7 +66,7 @@ export class Sweeper {
     settings: ReminderSettings,
     clock: () => number,
     reconciler?: Reconciler,
-    commissions?: CommissionMisses,
+    commissions?: CommissionJobs,
   ) {
     this.commissions = commissions;
     this.db = db;
