@@ -308,6 +308,58 @@ export interface Database {
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailuresTable;
   bulletins: BulletinsTable;
+  commissions: CommissionsTable;
+  assignments: AssignmentsTable;
+  assignment_history: AssignmentHistoryTable;
 }
 
 export type ItemRow = Selectable<ItemsTable>;
+
+/** A commission (约稿), migration 0012. */
+export interface CommissionsTable {
+  id: string;
+  title: string;
+  requirements: string;
+  kind: 'news' | 'case' | 'report';
+  all_units: boolean;
+  due_date: DateOnly;
+  due_at: Timestamp;
+  /** numeric: read back as text. */
+  points: ColumnType<string | null, number | null, number | null>;
+  status: 'active' | 'cancelled';
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: Timestamp | null;
+}
+
+/** One target unit's assignment of a commission, with its machine snapshot. */
+export interface AssignmentsTable {
+  commission_id: string;
+  unit_code: string;
+  state: string;
+  due_at: Timestamp;
+  item_id: string | null;
+  late: Generated<boolean>;
+  snapshot: Json<unknown>;
+  machine_version: number;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  state_entered_at: Timestamp;
+}
+
+export interface AssignmentHistoryTable {
+  commission_id: string;
+  unit_code: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  reason: string | null;
+  details: Json<Record<string, unknown>> | null;
+  at: Timestamp;
+}

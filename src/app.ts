@@ -24,6 +24,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { imageRoutes } from './routes/images.ts';
 import { importRoutes } from './routes/import.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { commissionRoutes } from './routes/commissions.ts';
 import type { Services } from './services/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -115,6 +116,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     await adminJobRoutes(scope, services);
     await reportRoutes(scope, services);
     await importRoutes(scope, services);
+    await commissionRoutes(scope, services);
   });
   await app.register(import('./routes/console.ts'));
   return app as unknown as FastifyInstance;

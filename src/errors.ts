@@ -28,6 +28,8 @@ const RESOURCES: Record<string, Bilingual> = {
   Session: { zh: '该会话（或它已结束）', en: 'Session (or it has ended)' },
   'Scoring rules': { zh: '该年度的计分规则', en: 'Scoring rules' },
   Resource: { zh: '所请求的资源', en: 'Resource' },
+  Commission: { zh: '该约稿', en: 'Commission' },
+  Assignment: { zh: '该单位的约稿任务', en: 'Assignment' },
 };
 
 const list = (items: string[], separator: string) => items.join(separator);
@@ -77,6 +79,9 @@ export const ERROR_CODES = {
   too_many_images: entry(409, '每条信息所附图片数量已达上限', 'The item has as many photos as allowed'),
   bulletin_issued: entry(409, '该通报已印发，内容和数字不能再修改', 'The bulletin is issued: its text and figures can no longer change'),
   bulletin_already_issued: entry(409, '该通报已印发，不能再次印发', 'The bulletin is already issued'),
+  commission_answered: entry(409, '已有单位回复该约稿，不能再修改', 'A unit has answered the commission: it can no longer be edited'),
+  commission_cancelled: entry(409, '该约稿已取消', 'The commission is cancelled'),
+  commission_not_open: entry(409, '本单位的该约稿任务已回复、已采用、已准予不回复或已取消，不能再关联新的信息', 'The unit’s assignment of this commission no longer takes an answer'),
   job_not_failed: entry<{ state: string }>(409, (p) => `该任务当前为 ${p.state} 状态，并非失败，无需重试`, (p) => `The job is ${p.state}, not failed`),
   precondition_failed: entry(412, 'If-Match 与当前版本不符：该信息已被修改，请刷新后重试', 'If-Match does not match the current version'),
   payload_too_large: entry<{ limit?: string }>(
@@ -105,6 +110,13 @@ export const ERROR_CODES = {
   issued_on_in_future: entry(422, '印发日期不能晚于今天', 'The issue date cannot be after today'),
   issued_before_period: entry(422, '印发日期不能早于统计期间的开始', 'The issue date cannot be before the period begins'),
   period_not_started: entry(422, '统计期间尚未开始，无法生成通报', 'The period has not begun: no bulletin can be made for it'),
+  commission_due_in_past: entry<{ date: string; today: string }>(
+    422,
+    (p) => `约稿截止日期 ${p.date} 早于今天（北京时间 ${p.today}）`,
+    (p) => `The due date ${p.date} is before today (${p.today}, Beijing time)`,
+  ),
+  unknown_unit: entry<{ names: string[] }>(422, (p) => `没有这些代码的报送单位：${list(p.names, '、')}`, (p) => `No reporting unit has these codes: ${list(p.names, ', ')}`),
+  reason_required: entry(422, '请填写原因', 'A reason is required'),
   idempotency_key_reused: entry(422, '此 Idempotency-Key 已用于另一个请求：新的请求请使用新的键', 'This Idempotency-Key was used for another request: use a new key'),
   image_invalid: entry(422, '图片文件不完整或已损坏，无法解码，请重新导出后上传', 'The picture is incomplete or damaged and cannot be decoded'),
   image_too_large: entry(422, '图片像素过多，请缩小后上传', 'The picture has too many pixels; scale it down'),

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
+import { COMMISSION_MISS, COMMISSION_REMIND, COMMISSION_STEP, commissionMissJob, commissionReminderJob, commissionStepData } from './commission.worker.ts';
 import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit, QueueName } from './queues.ts';
 import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
@@ -68,7 +69,7 @@ export class OutboxRelay {
       const now = new Date();
       await tx
         .updateTable('outbox')
-        .set({ dispatched_at: now, done_at: sql<Date>`CASE WHEN topic = 'deadlines' THEN ${now}::timestamptz ELSE done_at END` })
+        .set({ dispatched_at: now, done_at: sql<Date>`CASE WHEN topic IN ('deadlines', 'commission_deadline') THEN ${now}::timestamptz ELSE done_at END` })
         .where('id', 'in', rows.map((r) => r.id))
         .execute();
       return rows.length;
@@ -106,6 +107,17 @@ export class OutboxRelay {
         }
         return;
       }
+      case 'commission_deadline': {
+        // 约稿: the reminder before the due date and the miss after it, in the deadlines queue under their own job names.
+        for (const [name, job] of [[COMMISSION_REMIND, commissionReminderJob(row.payload, this.calendar)], [COMMISSION_MISS, commissionMissJob(row.payload)]] as const) {
+          await this.add('deadlines', name, job.data, job.jobId, Math.max(0, job.runAt - this.clock()));
+        }
+        return;
+      }
+      case 'commission':
+        // An item's sign-off or adoption for the assignment it answers: done when the worker applies it.
+        await this.add('deadlines', COMMISSION_STEP, commissionStepData.parse({ outboxId: row.id }), `outbox-${row.id}`);
+        return;
       default:
         throw new Error(`outbox row ${row.id} has unknown topic ${row.topic}`);
     }

@@ -1,6 +1,8 @@
 import type { Job, Processor, Worker, WorkerOptions } from 'bullmq';
 import type { Services } from '../src/services/index.ts';
 import { deadlineProcessor } from './deadline.worker.ts';
+import { withCommissionJobs } from './commission.worker.ts';
+import { CommissionCommands } from '../src/services/commission-commands.ts';
 import { notificationProcessor } from './notification.worker.ts';
 import { OutboxRelay } from './outbox-relay.ts';
 import { closeWorkers, type QueueName } from './queues.ts';
@@ -60,7 +62,8 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     signoffReminderWorkdays: config.SIGNOFF_REMINDER_WORKDAYS,
   };
   const relay = new OutboxRelay(db, kit, calendar, reminders, clock);
-  const sweeper = new Sweeper(db, commands, calendar, reminders, clock, new Reconciler(db, kit, log));
+  const commissions = new CommissionCommands(services);
+  const sweeper = new Sweeper(db, commands, calendar, reminders, clock, new Reconciler(db, kit, log), commissions);
   const stopping = new AbortController();
   const scorePauseMs = options.scorePauseMs ?? config.FAULT_SCORE_PAUSE_MS;
 
@@ -98,7 +101,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     return instrument(queue, worker);
   };
   const workers = [
-    start('deadlines', deadlineProcessor(commands, clock)),
+    start('deadlines', withCommissionJobs(commissions, deadlineProcessor(commands, clock))),
     start('scores', scoreProcessor(db, { pauseAfterWriteMs: scorePauseMs, signal: stopping.signal })),
     start('notifications', notificationProcessor(db, kit)),
     start('webhooks', webhookProcessor(db, { allowHosts: config.WEBHOOK_ALLOW_HOSTS }), { concurrency: 5 }),

@@ -7,6 +7,7 @@ import { statesTagged } from '../machines/submission.runtime.ts';
 import type { SubmissionEvent } from '../machines/submission.types.ts';
 import { signoffReminderAt, type ReminderSettings } from './deadline-schedule.ts';
 import type { Reconciler, ReconcileResult } from './reconciler.ts';
+import type { CommissionJobs } from './commission.worker.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,6 +31,12 @@ export interface SweepResult {
   expired: number;
   reminded: number;
   cleaned: number;
+  /** Commission assignments missed at their due date whose job was lost (约稿). */
+  commissionsMissed: number;
+  /** Units reminded of a commission due soon whose reminder job was lost. */
+  commissionsReminded: number;
+  /** Items' sign-offs and adoptions applied to their commissions' assignments after their job was lost. */
+  commissionSteps: number;
   /** Ledger entries and notifications whose jobs never recorded them (null without a reconciler). */
   reconciled: ReconcileResult | null;
 }
@@ -50,6 +57,7 @@ export class Sweeper {
   private readonly settings: ReminderSettings;
   private readonly clock: () => number;
   private readonly reconciler: Reconciler | undefined;
+  private readonly commissions: CommissionJobs | undefined;
 
   constructor(
     db: Kysely<Database>,
@@ -58,7 +66,9 @@ export class Sweeper {
     settings: ReminderSettings,
     clock: () => number,
     reconciler?: Reconciler,
+    commissions?: CommissionJobs,
   ) {
+    this.commissions = commissions;
     this.db = db;
     this.commands = commands;
     this.calendar = calendar;
@@ -88,9 +98,12 @@ export class Sweeper {
     const markedLate = await this.send(overdue.map((r) => r.id), { type: 'mark_late' });
     const expired = await this.send(stale.map((r) => r.id), { type: 'expire' });
     const reminded = await this.remind(now);
+    const commissionsReminded = (await this.commissions?.remindDueSoon()) ?? 0;
+    const commissionsMissed = (await this.commissions?.missOverdue()) ?? 0;
+    const commissionSteps = (await this.commissions?.applyPendingItemSteps()) ?? 0;
     const reconciled = (await this.reconciler?.reconcile()) ?? null;
     const cleaned = await this.clean(new Date(now.getTime() - RETENTION_MS));
-    return { markedLate, expired, reminded, cleaned, reconciled };
+    return { markedLate, expired, reminded, commissionsReminded, commissionsMissed, commissionSteps, cleaned, reconciled };
   }
 
   /** Done outbox rows and old idempotency answers have done their work; a row not done is kept until it is. */

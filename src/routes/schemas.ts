@@ -31,6 +31,8 @@ export const createSubmissionBody = z.object({
   major: z.boolean().default(false),
   kind: z.enum(['news', 'case']).default('news'),
   wechatUrl: z.url().max(2000).nullable().default(null),
+  /** The commission (约稿) this item answers: an assignment of the editor's own unit that still takes an answer. */
+  commissionId: z.uuid().optional(),
 });
 
 export const patchSubmissionBody = z

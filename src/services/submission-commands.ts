@@ -22,6 +22,7 @@ import {
   type SubmissionEvent,
 } from '../../machines/submission.types.ts';
 import { errorsOnly, type CheckResult } from '../checks/types.ts';
+import { checkAnswerable, commissionOutbox, withCommission } from './commission-answers.ts';
 import { AppError, errors } from '../errors.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
 import { eventDateError, shanghaiDate } from '../time/shanghai.ts';
@@ -129,15 +130,17 @@ export class SubmissionCommands {
     this.deps = deps;
   }
 
-  async create(actor: Actor, fields: EditableFields, options: CommandOptions = {}): Promise<CommandAnswer> {
+  async create(actor: Actor, input: EditableFields & { commissionId?: string }, options: CommandOptions = {}): Promise<CommandAnswer> {
     const { pool, units, clock } = this.deps;
     if (actor.role !== 'editor' || !actor.unitCode) throw errors.forbidden('Only a unit editor creates items');
+    const { commissionId, ...fields } = input;
     this.checkEventDate(fields.eventDate, fields.major);
-    const hash = requestHash('create', fields);
+    const hash = requestHash('create', input);
     if (options.idempotencyKey) {
       const earlier = await readIdempotency(pool, actor.id, options.idempotencyKey);
       if (earlier) return this.replay(earlier, hash);
     }
+    if (commissionId) await checkAnswerable(pool, commissionId, actor.unitCode);
     const now = clock();
     const deadlines = this.deadlinesFor(fields.eventDate, fields.major);
     const { snapshot, effects } = createSubmission({
@@ -155,6 +158,7 @@ export class SubmissionCommands {
       deadlineProvisional: deadlines.provisional,
       ...columnsFromSnapshot(snapshot),
     };
+    record.snapshot = withCommission(record.snapshot as { context: object }, commissionId);
     const body = toView(record, actor, now, units, snapshot);
     const idem = options.idempotencyKey ? { key: options.idempotencyKey, requestHash: hash, status: 201, response: body } : null;
     try {
@@ -410,7 +414,7 @@ export class SubmissionCommands {
           signer,
           details: decision.details ?? null,
         },
-        outboxFor(outcome.effects, next, decision.reason ?? null),
+        [...outboxFor(outcome.effects, next, decision.reason ?? null), ...commissionOutbox(next.snapshot, next.unitCode, outcome.from, outcome.to)],
         idem,
       );
     } catch (error) {

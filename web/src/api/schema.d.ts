@@ -188,6 +188,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commissions the caller may see, newest first
+         * @description The region sees every commission; a unit sees those addressed to it, with counts of its assignments per state.
+         */
+        get: operations["listCommissions"];
+        put?: never;
+        /**
+         * Issue a commission (reviewer, manager): one assignment per target unit
+         * @description A commission notice (约稿通知): topic, requirements, the kind of answer wanted, the target units (all or chosen) and a due date (a Shanghai date, or N working days from today). A repeated Idempotency-Key returns the first answer (200).
+         */
+        post: operations["createCommission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One commission with its assignments
+         * @description A unit sees its own assignment only; a commission not addressed to the caller’s unit answers 404.
+         */
+        get: operations["getCommission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a commission until the first answer (reviewer, manager)
+         * @description Title, requirements, kind, points and due date may change until a unit has answered; If-Match and Idempotency-Key are honoured.
+         */
+        patch: operations["editCommission"];
+        trace?: never;
+    };
+    "/v1/commissions/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a commission (reviewer, manager)
+         * @description Every assignment still waiting (open or declined) closes; answered ones keep their answer.
+         */
+        post: operations["cancelCommission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/commissions/{id}/assignments/{unitCode}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an assignment, or accept or refuse a decline
+         * @description The unit’s approver declines with a reason; the region accepts the reason or refuses it (with a reason). If-Match is the assignment’s version.
+         */
+        post: operations["actOnAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/import/submissions": {
         parameters: {
             query?: never;
@@ -784,6 +872,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tasks/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Assignments waiting for the caller, soonest due first
+         * @description A unit’s people see their open assignments; the region sees the declines it has to judge.
+         */
+        get: operations["listCommissionTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/units": {
         parameters: {
             query?: never;
@@ -1016,6 +1124,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Assignment: {
+            allowedActions: ("decline" | "accept_decline" | "refuse_decline")[];
+            answeredAt: string | null;
+            /** Format: uuid */
+            commissionId: string;
+            declineReason: string | null;
+            dueAt: string;
+            fulfilledAt: string | null;
+            itemId: string | null;
+            late: boolean;
+            missedAt: string | null;
+            refusalReason: string | null;
+            /** @enum {string} */
+            state: "open" | "declined" | "excused" | "answered" | "fulfilled" | "missed" | "cancelled";
+            stateLabel: string;
+            unitCode: string;
+            unitName: string;
+            version: number;
+        };
         Bulletin: {
             /** @description the last day counted: the period’s end, or the day the figures were taken while it was not over */
             asOf: string;
@@ -1159,6 +1286,52 @@ export interface components {
             /** @description the item’s state when the comment was written */
             state: string;
             text: string;
+        };
+        Commission: {
+            allUnits: boolean;
+            assignments?: components["schemas"]["Assignment"][];
+            counts: {
+                [key: string]: number;
+            };
+            createdAt: string;
+            createdBy: string;
+            dueAt: string;
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "news" | "case" | "report";
+            points: number | null;
+            requirements: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        CommissionTask: {
+            allowedActions: ("decline" | "accept_decline" | "refuse_decline")[];
+            answeredAt: string | null;
+            /** Format: uuid */
+            commissionId: string;
+            declineReason: string | null;
+            dueAt: string;
+            dueDate: string;
+            fulfilledAt: string | null;
+            itemId: string | null;
+            /** @enum {string} */
+            kind: "news" | "case" | "report";
+            late: boolean;
+            missedAt: string | null;
+            refusalReason: string | null;
+            requirements: string;
+            /** @enum {string} */
+            state: "open" | "declined" | "excused" | "answered" | "fulfilled" | "missed" | "cancelled";
+            stateLabel: string;
+            title: string;
+            unitCode: string;
+            unitName: string;
+            version: number;
         };
         Error: {
             error: {
@@ -2523,6 +2696,811 @@ export interface operations {
             };
             /** @description The body’s Content-Type is not one this operation takes: `unsupported_media_type` (details name those accepted) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCommissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The commissions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Commission"][];
+                    };
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCommission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the caller’s choice (a UUID): a request repeated with the same key and body answers as the first did, without acting twice */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2024-05-20
+                     */
+                    dueDate?: string;
+                    dueWorkdays?: number;
+                    /** @enum {string} */
+                    kind: "news" | "case" | "report";
+                    points?: number | null;
+                    requirements: string;
+                    title: string;
+                    unitCodes: "all" | string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The commission issued earlier with this Idempotency-Key */
+            200: {
+                headers: {
+                    /** @description The item’s version as `"N"`: send it back in If-Match to change this version only */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description The commission with its assignments */
+            201: {
+                headers: {
+                    /** @description The item’s version as `"N"`: send it back in If-Match to change this version only */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large: `payload_too_large`, `too_many_files` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body’s Content-Type is not one this operation takes: `unsupported_media_type` (details name those accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood but refused by a rule of the work: `quality_check_failed`, `gates_unconfirmed`, `event_date_stale` and the other codes of the table */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (UUID) of the resource the path names */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The commission and its assignments */
+            200: {
+                headers: {
+                    /** @description The item’s version as `"N"`: send it back in If-Match to change this version only */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long: `uri_too_long` */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    editCommission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the caller’s choice (a UUID): a request repeated with the same key and body answers as the first did, without acting twice */
+                "idempotency-key"?: string;
+                /** @description The ETag the caller last saw (`"N"`): the command applies only to that version, 412 otherwise; `*` matches any */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Id (UUID) of the resource the path names */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @example 2024-05-20
+                     */
+                    dueDate?: string;
+                    dueWorkdays?: number;
+                    /** @enum {string} */
+                    kind?: "news" | "case" | "report";
+                    points?: number | null;
+                    requirements?: string;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The commission as edited */
+            200: {
+                headers: {
+                    /** @description The item’s version as `"N"`: send it back in If-Match to change this version only */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state: `invalid_transition`, `version_conflict`, `claimed_by_other` and the other codes of the table */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match does not match the current version: `precondition_failed` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large: `payload_too_large`, `too_many_files` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long: `uri_too_long` */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body’s Content-Type is not one this operation takes: `unsupported_media_type` (details name those accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood but refused by a rule of the work: `quality_check_failed`, `gates_unconfirmed`, `event_date_stale` and the other codes of the table */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelCommission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the caller’s choice (a UUID): a request repeated with the same key and body answers as the first did, without acting twice */
+                "idempotency-key"?: string;
+                /** @description The ETag the caller last saw (`"N"`): the command applies only to that version, 412 otherwise; `*` matches any */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Id (UUID) of the resource the path names */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "cancel";
+                };
+            };
+        };
+        responses: {
+            /** @description The cancelled commission */
+            200: {
+                headers: {
+                    /** @description The item’s version as `"N"`: send it back in If-Match to change this version only */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Commission"];
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state: `invalid_transition`, `version_conflict`, `claimed_by_other` and the other codes of the table */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match does not match the current version: `precondition_failed` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large: `payload_too_large`, `too_many_files` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long: `uri_too_long` */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body’s Content-Type is not one this operation takes: `unsupported_media_type` (details name those accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood but refused by a rule of the work: `quality_check_failed`, `gates_unconfirmed`, `event_date_stale` and the other codes of the table */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    actOnAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the caller’s choice (a UUID): a request repeated with the same key and body answers as the first did, without acting twice */
+                "idempotency-key"?: string;
+                /** @description The ETag the caller last saw (`"N"`): the command applies only to that version, 412 otherwise; `*` matches any */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Id (UUID) of the commission */
+                id: string;
+                /** @description Code of the target unit (e.g. 150600), whose assignment is meant */
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "decline" | "accept_decline" | "refuse_decline";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The assignment after the action */
+            200: {
+                headers: {
+                    /** @description The item’s version as `"N"`: send it back in If-Match to change this version only */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state: `invalid_transition`, `version_conflict`, `claimed_by_other` and the other codes of the table */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match does not match the current version: `precondition_failed` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large: `payload_too_large`, `too_many_files` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long: `uri_too_long` */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body’s Content-Type is not one this operation takes: `unsupported_media_type` (details name those accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Understood but refused by a rule of the work: `quality_check_failed`, `gates_unconfirmed`, `event_date_stale` and the other codes of the table */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4630,6 +5608,8 @@ export interface operations {
                 "application/json": {
                     /** @default  */
                     body?: string;
+                    /** Format: uuid */
+                    commissionId?: string;
                     /**
                      * Format: date
                      * @example 2024-05-20
@@ -6564,6 +7544,86 @@ export interface operations {
             };
             /** @description A path parameter is too long: `uri_too_long` */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCommissionTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The waiting assignments, soonest due first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommissionTask"][];
+                    };
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
