@@ -122,6 +122,7 @@ export const submissionSchema = z
     signedAt: z.string().nullable(),
     claimedBy: z.string().nullable(),
     claimedByName: z.string().nullable().describe('display name of the reviewer who holds the claim'),
+    commissionId: z.string().nullable().describe('the commission (约稿) this item answers, or null'),
     gates: gatesObject.nullable().describe('the five checks (五关) as confirmed at the last sign-off; null before any'),
     decision: z
       .object({ action: z.string(), reason: z.string().nullable(), by: personRef, at: z.string() })

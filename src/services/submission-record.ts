@@ -4,6 +4,7 @@ import { allowedActions, persist, restore, type PersistedSubmission, type Submis
 import type { Actor, Gate, SubmissionState } from '../../machines/submission.types.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 import type { CheckResult } from '../checks/types.ts';
+import { commissionOf } from './commission-answers.ts';
 
 /** An item as the service handles it: the stored columns plus its restored machine snapshot. */
 export interface SubmissionRecord extends ItemChanges {
@@ -91,6 +92,8 @@ export interface SubmissionView extends EditableFields {
   signedAt: string | null;
   claimedBy: string | null;
   claimedByName: string | null;
+  /** The commission (约稿) this item answers, if any. */
+  commissionId: string | null;
   /** The five checks (五关) as confirmed at the last sign-off; null before any. */
   gates: Record<Gate, boolean> | null;
   /** The last decision on the item; null before any. */
@@ -142,6 +145,7 @@ export function toView(
     signedAt: iso(record.signedAt),
     claimedBy: record.claimedBy,
     claimedByName: record.claimedBy === null ? null : (snapshot.context.claimedByName ?? null),
+    commissionId: commissionOf(record.snapshot),
     gates: snapshot.context.gates ?? null,
     decision: decisionOf(snapshot),
     createdAt: record.createdAt.toISOString(),

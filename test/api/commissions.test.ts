@@ -209,11 +209,13 @@ describe('items naming a commission', () => {
     const commission = (await issue()).json();
     const created = await draft(commission.id);
     expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().commissionId).toBe(commission.id);
     const stored = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
     expect(commissionOf(stored.snapshot)).toBe(commission.id);
     expect((await ordosEditor.patch(`/v1/submissions/${created.json().id}`, { title: '鄂尔多斯市计生协回复约稿（修改）' })).statusCode).toBe(200);
     const edited = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
     expect(commissionOf(edited.snapshot)).toBe(commission.id);
+    expect((await ordosEditor.get(`/v1/submissions/${created.json().id}`)).json().commissionId).toBe(commission.id);
   });
 
   it('refuses another unit’s commission or an unknown one (404), and a closed assignment (409), storing nothing', async () => {

@@ -1422,6 +1422,8 @@ export interface components {
             claimedBy: string | null;
             /** @description display name of the reviewer who holds the claim */
             claimedByName: string | null;
+            /** @description the commission (约稿) this item answers, or null */
+            commissionId: string | null;
             createdAt: string;
             /** @description due date counted Monday–Friday: the calendar lacks a year */
             deadlineProvisional: boolean;
