@@ -1,0 +1,159 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { RecordRow } from '../../db/queries/item-commands.ts';
+
+/** Items in the order a list shows them (newest first, by created_at and id), before paging. */
+export type ItemList = SelectQueryBuilder<Database, 'items', RecordRow>;
+
+/** The words of a search: whitespace (also the ideographic space) separates them. */
+export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
+
+/** Terms of three characters or more have trigrams of their own in titles and bodies (migration 0009). */
+const TRIGRAM_LENGTH = 3;
+
+const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
+
+/**
+ * Every term in the title or the body: the exact condition. LIKE where case cannot matter
+ * (Chinese, digits), as it is cheaper than ILIKE.
+ */
+function searchCondition(q: string) {
+  const terms = searchTerms(q).map((term) => {
+    const pattern = `%${escapeLike(term)}%`;
+    return sql<boolean>`(title ${likeOf(term)} ${pattern} OR body ${likeOf(term)} ${pattern})`;
+  });
+  return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
+}
+
+/**
+ * For terms of one or two characters, which have no trigram in the text itself: the same
+ * condition through the pairs index of migration 0009 (`item_search_pairs`), which implies it.
+ */
+function shortTermsCondition(q: string) {
+  const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
+  if (short.length === 0) return null;
+  const conditions = short.map((term) => sql<boolean>`item_search_pairs(title, body) ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
+  return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
+}
+
+export interface SearchTuning {
+  /** How many of the newest items a search reads in order before it turns to the indexes. */
+  window: number;
+  /** How many times the items a slice is expected to need it reads (a margin for uneven density). */
+  margin: number;
+  /** Slices of time read through the indexes before the rest is asked at once. */
+  slices: number;
+  /** A slice expected to hold more items than this is not worth it: the rest is asked at once. */
+  maxSliceItems: number;
+}
+
+export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 3, slices: 4, maxSliceItems: 200_000 };
+
+/** Which steps a search took (the tests check that each is exercised). */
+export type SearchStep = 'window' | 'slice' | 'rest';
+
+/** A position in the list's order: items strictly older than it come after it. */
+type Position = { at: Date; id: string };
+
+/** Before every uuid: `(created_at, id) < (t, NIL)` is `created_at < t`. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The first `wanted` items, newest first, of those `listed` gives that match `q`: the same rows
+ * in the same order as filtering the whole list, read in three steps, because the planner cannot
+ * tell a common word from a rare one (Postgres keeps no statistics on values over 1 kB, so on no
+ * real body), and because an ORDER BY … LIMIT over the trigram indexes fetches and rechecks every
+ * match before it can sort them:
+ *
+ * 1. the newest `window` items, read in order: a common word fills the page here;
+ * 2. if the window held some matches (a word of middling frequency), slices of time going back
+ *    from the window's oldest item, each sized from the matches found so far to fill the page,
+ *    each read through the trigram index and the creation-time index together (a BitmapAnd), so
+ *    that only the slice's matches are fetched;
+ * 3. what is left (a rare word: few matches in all), through the trigram indexes at once.
+ */
+export async function searchItems(
+  db: Kysely<Database>,
+  listed: (db: Kysely<Database>) => ItemList,
+  q: string,
+  wanted: number,
+  tuning: SearchTuning = SEARCH_TUNING,
+): Promise<{ rows: RecordRow[]; steps: SearchStep[] }> {
+  const steps: SearchStep[] = ['window'];
+  const condition = searchCondition(q);
+  const rows = await db
+    .selectFrom(listed(db).limit(tuning.window).as('newest'))
+    .selectAll()
+    .where(condition)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(wanted)
+    .execute();
+  if (rows.length === wanted) return { rows, steps };
+  const bounds = await windowBounds(db, listed, tuning.window);
+  if (!bounds) return { rows, steps }; // the window held every item of the list
+  if (!(await searchIndexed(db))) {
+    steps.push('rest');
+    rows.push(...(await olderThan(listed(db), bounds.oldest).where(condition).limit(wanted - rows.length).execute()));
+    return { rows, steps };
+  }
+  const short = shortTermsCondition(q);
+  const indexed = (query: ItemList) => (short ? query.where(short) : query).where(condition);
+  return db.transaction().execute(async (trx) => {
+    // Bitmap scans only: the trigram indexes, alone or with the creation-time index.
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+    let upper: Position = bounds.oldest;
+    let coveredMs = bounds.newest.getTime() - bounds.oldest.at.getTime();
+    let coveredItems = tuning.window;
+    for (let slice = 0; slice < tuning.slices && rows.length > 0 && coveredMs > 0; slice += 1) {
+      const need = wanted - rows.length;
+      const matchesPerItem = rows.length / coveredItems;
+      const sliceItems = (need / matchesPerItem) * tuning.margin;
+      if (sliceItems > tuning.maxSliceItems) break;
+      const sliceMs = Math.ceil((sliceItems * coveredMs) / coveredItems);
+      const lower = new Date(upper.at.getTime() - sliceMs);
+      steps.push('slice');
+      const found = await indexed(olderThan(listed(trx), upper).where('created_at', '>=', lower)).limit(need).execute();
+      rows.push(...found);
+      if (rows.length === wanted) return { rows, steps };
+      coveredItems += sliceItems;
+      coveredMs += sliceMs;
+      upper = { at: lower, id: NIL_UUID };
+    }
+    steps.push('rest');
+    rows.push(...(await indexed(olderThan(listed(trx), upper)).limit(wanted - rows.length).execute()));
+    return { rows, steps };
+  });
+}
+
+const olderThan = (query: ItemList, position: Position) =>
+  query.where(sql<boolean>`(created_at, id) < (${position.at}::timestamptz, ${position.id}::uuid)`);
+
+/**
+ * The creation time of the list's newest item and the position of the window's oldest, or null
+ * when the list holds no more than the window. Index-only reads of the window's positions.
+ */
+async function windowBounds(db: Kysely<Database>, listed: (db: Kysely<Database>) => ItemList, window: number) {
+  const positions = listed(db).clearSelect().select(['created_at', 'id']);
+  const [newest, [oldest, beyond]] = await Promise.all([positions.limit(1).executeTakeFirst(), positions.offset(window - 1).limit(2).execute()]);
+  if (!newest || !oldest || !beyond) return null;
+  return { newest: newest.created_at, oldest: { at: oldest.created_at, id: oldest.id } };
+}
+
+const searchIndexes = new WeakMap<Kysely<Database>, Promise<boolean>>();
+
+/** Whether the search indexes exist (a server without pg_trgm has none: search then scans). */
+function searchIndexed(db: Kysely<Database>): Promise<boolean> {
+  let known = searchIndexes.get(db);
+  if (!known) {
+    known = sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_idx') IS NOT NULL AS present`
+      .execute(db)
+      .then((result) => result.rows[0]?.present === true);
+    known.catch(() => searchIndexes.delete(db)); // asked again next time
+    searchIndexes.set(db, known);
+  }
+  return known;
+}
