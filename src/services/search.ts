@@ -54,12 +54,6 @@ export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 3, slices: 4,
 /** Which steps a search took (the tests check that each is exercised). */
 export type SearchStep = 'window' | 'slice' | 'rest';
 
-/** A position in the list's order: items strictly older than it come after it. */
-type Position = { at: Date; id: string };
-
-/** Before every uuid: `(created_at, id) < (t, NIL)` is `created_at < t`. */
-const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-
 /**
  * The first `wanted` items, newest first, of those `listed` gives that match `q`: the same rows
  * in the same order as filtering the whole list, read in three steps, because the planner cannot
@@ -94,9 +88,21 @@ export async function searchItems(
   if (rows.length === wanted) return { rows, steps };
   const bounds = await windowBounds(db, listed, tuning.window);
   if (!bounds) return { rows, steps }; // the window held every item of the list
+  const seen = new Set(rows.map((row) => row.id));
+  /**
+   * The matches in `query` (items no newer than the window's oldest), newest first, up to the
+   * page: the first read includes the window's oldest instant, whose window items were read.
+   */
+  const readOn = async (query: ItemList) => {
+    const need = wanted - rows.length;
+    const found = await query.limit(need + seen.size).execute();
+    rows.push(...found.filter((row) => !seen.has(row.id)).slice(0, need));
+    return rows.length === wanted;
+  };
+  let top: Top = { at: bounds.oldest, inclusive: true };
   if (!(await searchIndexed(db))) {
     steps.push('rest');
-    rows.push(...(await olderThan(listed(db), bounds.oldest).where(condition).limit(wanted - rows.length).execute()));
+    await readOn(below(listed(db), top).where(condition));
     return { rows, steps };
   }
   const short = shortTermsCondition(q);
@@ -105,42 +111,50 @@ export async function searchItems(
     // Bitmap scans only: the trigram indexes, alone or with the creation-time index.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-    let upper: Position = bounds.oldest;
-    let coveredMs = bounds.newest.getTime() - bounds.oldest.at.getTime();
+    let coveredMs = bounds.spanMs;
     let coveredItems = tuning.window;
+    let lastTop = bounds.oldestMs;
     for (let slice = 0; slice < tuning.slices && rows.length > 0 && coveredMs > 0; slice += 1) {
       const need = wanted - rows.length;
       const matchesPerItem = rows.length / coveredItems;
       const sliceItems = (need / matchesPerItem) * tuning.margin;
       if (sliceItems > tuning.maxSliceItems) break;
       const sliceMs = Math.ceil((sliceItems * coveredMs) / coveredItems);
-      const lower = new Date(upper.at.getTime() - sliceMs);
+      const lower = new Date(lastTop - sliceMs);
       steps.push('slice');
-      const found = await indexed(olderThan(listed(trx), upper).where('created_at', '>=', lower)).limit(need).execute();
-      rows.push(...found);
-      if (rows.length === wanted) return { rows, steps };
+      if (await readOn(indexed(below(listed(trx), top).where('created_at', '>=', lower)))) return { rows, steps };
       coveredItems += sliceItems;
       coveredMs += sliceMs;
-      upper = { at: lower, id: NIL_UUID };
+      lastTop = lower.getTime();
+      top = { at: lower.toISOString(), inclusive: false };
     }
     steps.push('rest');
-    rows.push(...(await indexed(olderThan(listed(trx), upper)).limit(wanted - rows.length).execute()));
+    await readOn(indexed(below(listed(trx), top)));
     return { rows, steps };
   });
 }
 
-const olderThan = (query: ItemList, position: Position) =>
-  query.where(sql<boolean>`(created_at, id) < (${position.at}::timestamptz, ${position.id}::uuid)`);
+/** The upper end of a read in time: a timestamptz literal, exact to the microsecond. */
+type Top = { at: string; inclusive: boolean };
+
+/**
+ * Items no newer than `top`, by a plain range on created_at: a row comparison here would spoil
+ * the planner's estimate of the range, and with it the BitmapAnd of the slices.
+ */
+const below = (query: ItemList, top: Top) => query.where(sql<boolean>`created_at ${sql.raw(top.inclusive ? '<=' : '<')} ${top.at}::timestamptz`);
 
 /**
  * The creation time of the list's newest item and the position of the window's oldest, or null
  * when the list holds no more than the window. Index-only reads of the window's positions.
  */
 async function windowBounds(db: Kysely<Database>, listed: (db: Kysely<Database>) => ItemList, window: number) {
-  const positions = listed(db).clearSelect().select(['created_at', 'id']);
+  // As text and as epoch milliseconds: a JavaScript Date would drop the microseconds.
+  const positions = listed(db)
+    .clearSelect()
+    .select([sql<string>`created_at::text`.as('at'), sql<number>`extract(epoch FROM created_at) * 1000`.as('ms')]);
   const [newest, [oldest, beyond]] = await Promise.all([positions.limit(1).executeTakeFirst(), positions.offset(window - 1).limit(2).execute()]);
   if (!newest || !oldest || !beyond) return null;
-  return { newest: newest.created_at, oldest: { at: oldest.created_at, id: oldest.id } };
+  return { oldest: oldest.at, oldestMs: Number(oldest.ms), spanMs: Number(newest.ms) - Number(oldest.ms) };
 }
 
 const searchIndexes = new WeakMap<Kysely<Database>, Promise<boolean>>();
