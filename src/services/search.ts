@@ -49,7 +49,7 @@ export interface SearchTuning {
   maxSliceItems: number;
 }
 
-export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 3, slices: 4, maxSliceItems: 200_000 };
+export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 2, slices: 4, maxSliceItems: 200_000 };
 
 /** Which steps a search took (the tests check that each is exercised). */
 export type SearchStep = 'window' | 'slice' | 'rest';
