@@ -45,17 +45,11 @@ export interface SearchTuning {
   margin: number;
   /** Slices of time read through the indexes before the rest is asked at once. */
   slices: number;
-  /**
-   * The items a slice may be expected to hold. The planner ANDs the creation-time index with the
-   * trigram indexes only for a narrow range (at 1M items: yes for 8k items, no for 16k); past it
-   * it would fetch every match of the word, which is what the slices are there to avoid.
-   */
-  sliceItems: number;
-  /** Items the slices may cover in all: past that the word is rare enough to be asked at once. */
-  maxSlicedItems: number;
+  /** A slice expected to hold more items than this is not worth it: the rest is asked at once. */
+  maxSliceItems: number;
 }
 
-export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 2, slices: 12, sliceItems: 8000, maxSlicedItems: 100_000 };
+export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 2, slices: 4, maxSliceItems: 200_000 };
 
 /** Which steps a search took (the tests check that each is exercised). */
 export type SearchStep = 'window' | 'slice' | 'rest';
@@ -123,9 +117,8 @@ export async function searchItems(
     for (let slice = 0; slice < tuning.slices && rows.length > 0 && coveredMs > 0; slice += 1) {
       const need = wanted - rows.length;
       const matchesPerItem = rows.length / coveredItems;
-      const expected = (need / matchesPerItem) * tuning.margin;
-      if (coveredItems - tuning.window + expected > tuning.maxSlicedItems) break;
-      const sliceItems = Math.min(expected, tuning.sliceItems);
+      const sliceItems = (need / matchesPerItem) * tuning.margin;
+      if (sliceItems > tuning.maxSliceItems) break;
       const sliceMs = Math.ceil((sliceItems * coveredMs) / coveredItems);
       const lower = new Date(lastTop - sliceMs);
       steps.push('slice');

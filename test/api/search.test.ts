@@ -171,7 +171,7 @@ describe('search in slices of time', () => {
     const steps = new Set<SearchStep>();
     const plain = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, { search: { window: 10_000 } });
     const sliced = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, {
-      search: { window: 3, margin: 1, slices: 4, sliceItems: 4 },
+      search: { window: 3, margin: 1, slices: 3 },
       onSearch: (taken) => taken.forEach((step) => steps.add(step)),
     });
     for (const q of ['那达慕', '马', '赛马', '那达慕 马', '草原', '开幕 第1', '鹿']) {
