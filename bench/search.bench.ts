@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { connectDatabase } from '../db/connect.ts';
 import { MACHINE_VERSION } from '../machines/submission.machine.ts';
@@ -5,18 +6,42 @@ import { createSubmission, persist } from '../machines/submission.runtime.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
+import { withDatabase } from '../test/support/net.ts';
 import { fmt, freshDatabase, percentile, startServer } from './support.ts';
 
 /**
  * `node bench/search.bench.ts`: `q` on GET /v1/submissions over a million items with Chinese titles
  * and bodies of a few hundred characters, through HTTP as a manager (all units) and as a unit's
  * editor. Settings: BENCH_DATABASE_URL / DATABASE_URL (a server to create the database on),
- * BENCH_ITEMS (default 1,000,000), BENCH_RUNS (queries per kind, default 40).
+ * BENCH_ITEMS (default 1,000,000), BENCH_RUNS (queries per kind, default 40), BENCH_REUSE=1 (time the
+ * database a previous run left, when it holds BENCH_ITEMS items, instead of generating it again).
  */
 export interface SearchBenchOptions {
   adminUrl: string;
   items: number;
   runs: number;
+  reuse?: boolean;
+}
+
+const DATABASE = 'nmg_bench_search';
+
+/** The database a previous run left, with its callers, when it holds `items` generated items. */
+async function previousRun(adminUrl: string, items: number) {
+  const url = withDatabase(adminUrl, DATABASE);
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  }
+  try {
+    const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM items`);
+    return count.rows[0]?.n === items ? url : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
 }
 
 const VERBS = ['开展', '举办', '召开', '组织', '启动', '推进', '部署', '参加'];
@@ -129,18 +154,24 @@ async function timeRuns(runs: number, terms: string[], task: (term: string) => P
 }
 
 export async function benchSearch(options: SearchBenchOptions) {
-  const url = await freshDatabase(options.adminUrl, 'nmg_bench_search');
+  const reused = options.reuse ? await previousRun(options.adminUrl, options.items) : null;
+  const url = reused ?? (await freshDatabase(options.adminUrl, DATABASE));
   const handle = connectDatabase(url, 4);
   await migrateToLatest(handle.db);
   const units = await UnitDirectory.load(handle.db);
   const manager = await createUser(handle.db, units, { name: 'bench manager', role: 'manager' });
   const editor = await createUser(handle.db, units, { name: 'bench editor', role: 'editor', unitCode: units.list[5].code });
-  console.log(`\nSearch: generating ${options.items.toLocaleString()} items …`);
-  const made = await generate(handle.pool, options.items);
-  console.log(
-    `  ${made.items.toLocaleString()} items (bodies of ${made.avg_len} characters on average, heap ${made.heap}) in ${made.loadS.toFixed(0)} s; ` +
-      `search indexes (title ${made.title_idx}, body ${made.body_idx}, pairs ${made.pairs_idx}) built in ${made.indexS.toFixed(0)} s`,
-  );
+  if (reused) {
+    console.log(`\nSearch: the ${options.items.toLocaleString()} items of the previous run (BENCH_REUSE)`);
+    await sql`ANALYZE items`.execute(handle.db);
+  } else {
+    console.log(`\nSearch: generating ${options.items.toLocaleString()} items …`);
+    const made = await generate(handle.pool, options.items);
+    console.log(
+      `  ${made.items.toLocaleString()} items (bodies of ${made.avg_len} characters on average, heap ${made.heap}) in ${made.loadS.toFixed(0)} s; ` +
+        `search indexes (title ${made.title_idx}, body ${made.body_idx}, pairs ${made.pairs_idx}) built in ${made.indexS.toFixed(0)} s`,
+    );
+  }
   await handle.close();
 
   const server = await startServer(url);
@@ -172,5 +203,5 @@ async function measure(baseUrl: string, options: SearchBenchOptions, callers: Re
 if (import.meta.main) {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('set BENCH_DATABASE_URL or DATABASE_URL to a Postgres server the bench may create a database on');
-  await benchSearch({ adminUrl, items: Number(process.env.BENCH_ITEMS ?? 1_000_000), runs: Number(process.env.BENCH_RUNS ?? 40) });
+  await benchSearch({ adminUrl, items: Number(process.env.BENCH_ITEMS ?? 1_000_000), runs: Number(process.env.BENCH_RUNS ?? 40), reuse: process.env.BENCH_REUSE === '1' });
 }

@@ -6,6 +6,7 @@ import { RECORD_COLUMNS, readItemRecord, type RecordRow } from '../../db/queries
 import { statesTagged } from '../../machines/submission.runtime.ts';
 import type { Actor, SubmissionState } from '../../machines/submission.types.ts';
 import { errors } from '../errors.ts';
+import { SEARCH_TUNING, searchItems, type ItemList, type SearchStep, type SearchTuning } from './search.ts';
 import { canSee, unitScopeOf } from './submission-commands.ts';
 import { recordFromRow, toView, type SubmissionView } from './submission-record.ts';
 import type { UnitDirectory } from './unit-directory.ts';
@@ -67,45 +68,6 @@ function decodeCursor(cursor: string): [string, string] {
   return parsed.data;
 }
 
-/** The words of a search: whitespace (also the ideographic space) separates them. */
-export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
-
-/** Terms of three characters or more have trigrams of their own in titles and bodies (migration 0009). */
-const TRIGRAM_LENGTH = 3;
-
-/**
- * How many of the newest items (in the caller's scope and filters) a search reads in order before
- * it turns to the indexes: a word found in one item in a hundred fills a page there.
- */
-const SEARCH_WINDOW = 5000;
-
-const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
-
-/**
- * Every term in the title or the body: the exact condition. LIKE where case cannot matter
- * (Chinese, digits), as it is cheaper than ILIKE.
- */
-function searchCondition(q: string) {
-  const terms = searchTerms(q).map((term) => {
-    const pattern = `%${escapeLike(term)}%`;
-    return sql<boolean>`(title ${likeOf(term)} ${pattern} OR body ${likeOf(term)} ${pattern})`;
-  });
-  return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
-}
-
-/**
- * For terms of one or two characters, which have no trigram in the text itself: the same
- * condition through the pairs index of migration 0009 (`item_search_pairs`), which implies it.
- */
-function shortTermsCondition(q: string) {
-  const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
-  if (short.length === 0) return null;
-  const conditions = short.map((term) => sql<boolean>`item_search_pairs(title, body) ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
-  return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
-}
-
 /** The caller's queue narrowed by the task filters: they only ever take items away from it. */
 function narrowTasks<Q extends SelectQueryBuilder<Database, 'items', object>>(query: Q, filter: TaskFilter): Q {
   let narrowed = query;
@@ -115,24 +77,22 @@ function narrowTasks<Q extends SelectQueryBuilder<Database, 'items', object>>(qu
   return narrowed;
 }
 
-/** Items in the order a list shows them, before paging. */
-type ItemList = SelectQueryBuilder<Database, 'items', RecordRow>;
-
 /** Reads of items for the API: always scoped to what the caller may see. */
 export class SubmissionQueries {
   private readonly db: Kysely<Database>;
   private readonly pool: pg.Pool;
   private readonly units: UnitDirectory;
   private readonly clock: () => number;
-  private readonly searchWindow: number;
-  private searchIndexes: Promise<boolean> | undefined;
+  private readonly searchTuning: SearchTuning;
+  private readonly onSearch: ((steps: SearchStep[]) => void) | undefined;
 
-  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number, options: { searchWindow?: number } = {}) {
+  constructor(db: Kysely<Database>, pool: pg.Pool, units: UnitDirectory, clock: () => number, options: { search?: Partial<SearchTuning>; onSearch?: (steps: SearchStep[]) => void } = {}) {
     this.db = db;
     this.pool = pool;
     this.units = units;
     this.clock = clock;
-    this.searchWindow = options.searchWindow ?? SEARCH_WINDOW;
+    this.searchTuning = { ...SEARCH_TUNING, ...options.search };
+    this.onSearch = options.onSearch;
   }
 
   async get(actor: Actor, id: string): Promise<SubmissionView> {
@@ -159,50 +119,10 @@ export class SubmissionQueries {
     return this.page(actor, rows, filter.limit, (last) => [last.created_at.toISOString(), last.id]);
   }
 
-  /**
-   * The first `wanted` items, newest first, of those `listed` gives that match `q`. In two steps,
-   * because the planner cannot tell a common word from a rare one (Postgres keeps no statistics on
-   * values over 1 kB, so on no real body): first the newest SEARCH_WINDOW items, read in order,
-   * where a common word fills the page at once; then, for a rarer word, the trigram indexes (the
-   * pairs index for words of one or two characters), which the planner is told to use.
-   */
-  private async search(listed: (db: Kysely<Database>) => ItemList, q: string, wanted: number): Promise<RecordRow[]> {
-    const condition = searchCondition(q);
-    const newest = listed(this.db).limit(this.searchWindow);
-    const inWindow = await this.db
-      .selectFrom(newest.as('newest'))
-      .selectAll()
-      .where(condition)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(wanted)
-      .execute();
-    if (inWindow.length === wanted) return inWindow;
-    const windowSize = await this.db
-      .selectFrom(listed(this.db).clearSelect().select('id').limit(this.searchWindow).as('newest'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    if (Number(windowSize.n) < this.searchWindow) return inWindow;
-    if (!(await this.searchIndexed())) return listed(this.db).where(condition).limit(wanted).execute();
-    const short = shortTermsCondition(q);
-    return this.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-      const query = listed(trx).where(condition);
-      return (short ? query.where(short) : query).limit(wanted).execute();
-    });
-  }
-
-  /** Whether the search indexes exist (a server without pg_trgm has none: search then scans). */
-  private searchIndexed(): Promise<boolean> {
-    this.searchIndexes ??= sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_idx') IS NOT NULL AS present`
-      .execute(this.db)
-      .then((result) => result.rows[0]?.present === true)
-      .catch((error: unknown) => {
-        this.searchIndexes = undefined; // asked again next time
-        throw error;
-      });
-    return this.searchIndexes;
+  private async search(listed: (db: Kysely<Database>) => ItemList, q: string, wanted: number) {
+    const { rows, steps } = await searchItems(this.db, listed, q, wanted, this.searchTuning);
+    this.onSearch?.(steps);
+    return rows;
   }
 
   /** Items waiting for this caller, soonest deadline first; a claimed item stays with its claimer. */

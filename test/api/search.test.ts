@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_ADMIN } from '../../machines/actors.ts';
+import type { Actor } from '../../machines/submission.types.ts';
+import type { SearchStep } from '../../src/services/search.ts';
 import { SubmissionQueries } from '../../src/services/submission-queries.ts';
 import { BOOTSTRAP_TOKEN, callerFor, createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
 
@@ -96,7 +98,7 @@ describe('search', () => {
   });
 
   it('gives the same answers when the newest items do not fill a page and the indexes are asked (small window)', async () => {
-    const queries = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, { searchWindow: 1 });
+    const queries = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, { search: { window: 1 } });
     const actor = { id: BOOTSTRAP_ADMIN.id, name: 'admin', role: 'admin' as const, unitCode: null };
     const ask = async (q: string) => (await queries.list(actor, { q, limit: 50 })).items.map((i) => i.id).sort();
     expect(await ask('优生优育')).toEqual([ids.homeVisits, ids.lecture].sort());
@@ -127,5 +129,62 @@ describe('search', () => {
     } finally {
       client.release();
     }
+  });
+});
+
+/**
+ * A word of middling frequency: the newest items hold a few matches, not a page, so the search
+ * reads slices of time going back through the indexes (the steps of `searchItems`). Every way
+ * through must give the rows and order of a plain scan, page after page.
+ */
+describe('search in slices of time', () => {
+  const NADAAM = 40;
+  let editor: Actor;
+
+  beforeAll(async () => {
+    const editors = { '150200': await createUser(t.app, 'editor', '150200'), '150300': await createUser(t.app, 'editor', '150300') };
+    editor = { id: editors['150200'].id, name: 'editor', role: 'editor', unitCode: '150200' };
+    for (let i = 0; i < NADAAM; i += 1) {
+      t.clock.now += i % 4 === 1 ? 0 : (i * 7919) % 90_001; // uneven steps, and items created at the same instant
+      const title = i % 3 === 0 ? `第${i}届那达慕大会开幕` : `第${i}次草原健康行`;
+      const body = i % 4 === 0 ? '牧民骑马参加赛马比赛。' : '牧民参加义诊。';
+      const created = await (i % 2 === 0 ? editors['150200'] : editors['150300']).post('/v1/submissions', { title, body, eventDate: '2024-05-18' });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+  });
+
+  const admin: Actor = { id: BOOTSTRAP_ADMIN.id, name: 'admin', role: 'admin', unitCode: null };
+
+  /** Every page of `q` for `actor`, as ids in order, with the steps each search took. */
+  async function allPages(queries: SubmissionQueries, actor: Actor, q: string, limit: number) {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queries.list(actor, { q, limit, cursor });
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+
+  it('gives the rows and order of a plain scan, for long, short and several words, for all units and one', async () => {
+    const steps = new Set<SearchStep>();
+    const plain = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, { search: { window: 10_000 } });
+    const sliced = new SubmissionQueries(t.services.db, t.services.pool, t.services.units, t.clock.read, {
+      search: { window: 3, margin: 1, slices: 3 },
+      onSearch: (taken) => taken.forEach((step) => steps.add(step)),
+    });
+    for (const q of ['那达慕', '马', '赛马', '那达慕 马', '草原', '开幕 第1', '鹿']) {
+      for (const actor of [admin, editor]) {
+        for (const limit of [1, 2, 5]) {
+          const expected = await allPages(plain, actor, q, limit);
+          expect(await allPages(sliced, actor, q, limit), `${q} ${actor.role} ${limit}`).toEqual(expected);
+        }
+      }
+    }
+    expect((await allPages(plain, admin, '那达慕', 5)).length).toBe(14);
+    expect((await allPages(plain, editor, '马', 5)).length).toBe(10);
+    // Each step was taken: the window alone, slices of time, and the rest at once.
+    expect([...steps].sort()).toEqual(['rest', 'slice', 'window']);
   });
 });

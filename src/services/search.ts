@@ -1,0 +1,178 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { RecordRow } from '../../db/queries/item-commands.ts';
+
+/** Items in the order a list shows them (newest first, by created_at and id), before paging. */
+export type ItemList = SelectQueryBuilder<Database, 'items', RecordRow>;
+
+/** The words of a search: whitespace (also the ideographic space) separates them. */
+export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
+
+/** Terms of three characters or more have trigrams of their own in titles and bodies (migration 0009). */
+const TRIGRAM_LENGTH = 3;
+
+const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
+
+/**
+ * Every term in the title or the body: the exact condition. LIKE where case cannot matter
+ * (Chinese, digits), as it is cheaper than ILIKE.
+ */
+function searchCondition(q: string) {
+  const terms = searchTerms(q).map((term) => {
+    const pattern = `%${escapeLike(term)}%`;
+    return sql<boolean>`(title ${likeOf(term)} ${pattern} OR body ${likeOf(term)} ${pattern})`;
+  });
+  return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
+}
+
+/**
+ * For terms of one or two characters, which have no trigram in the text itself: the same
+ * condition through the pairs index of migration 0009 (`item_search_pairs`), which implies it.
+ */
+function shortTermsCondition(q: string) {
+  const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
+  if (short.length === 0) return null;
+  const conditions = short.map((term) => sql<boolean>`item_search_pairs(title, body) ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
+  return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
+}
+
+export interface SearchTuning {
+  /** How many of the newest items a search reads in order before it turns to the indexes. */
+  window: number;
+  /** How many times the items a slice is expected to need it reads (a margin for uneven density). */
+  margin: number;
+  /** Slices of time read through the indexes before the rest is asked at once. */
+  slices: number;
+  /**
+   * A slice expected to hold more items than this is not read: the rest is asked at once. The
+   * planner ANDs the creation-time index with the trigram indexes only for a narrow range (at 1M
+   * items, yes for 8k items and no for 17k); past it a slice would fetch every match of the word,
+   * as the rest does, and a second slice would fetch them again.
+   */
+  maxSliceItems: number;
+}
+
+export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 2, slices: 4, maxSliceItems: 15_000 };
+
+/** Which steps a search took (the tests check that each is exercised). */
+export type SearchStep = 'window' | 'slice' | 'rest';
+
+/**
+ * The first `wanted` items, newest first, of those `listed` gives that match `q`: the same rows
+ * in the same order as filtering the whole list, read in three steps, because the planner cannot
+ * tell a common word from a rare one (Postgres keeps no statistics on values over 1 kB, so on no
+ * real body), and because an ORDER BY … LIMIT over the trigram indexes fetches and rechecks every
+ * match before it can sort them:
+ *
+ * 1. the newest `window` items, read in order: a common word fills the page here;
+ * 2. if the window held some matches (a word of middling frequency), slices of time going back
+ *    from the window's oldest item, each sized from the matches found so far to fill the page,
+ *    each read through the trigram index and the creation-time index together (a BitmapAnd), so
+ *    that only the slice's matches are fetched;
+ * 3. what is left (a rare word: few matches in all), through the trigram indexes at once.
+ */
+export async function searchItems(
+  db: Kysely<Database>,
+  listed: (db: Kysely<Database>) => ItemList,
+  q: string,
+  wanted: number,
+  tuning: SearchTuning = SEARCH_TUNING,
+): Promise<{ rows: RecordRow[]; steps: SearchStep[] }> {
+  const steps: SearchStep[] = ['window'];
+  const condition = searchCondition(q);
+  const rows = await db
+    .selectFrom(listed(db).limit(tuning.window).as('newest'))
+    .selectAll()
+    .where(condition)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(wanted)
+    .execute();
+  if (rows.length === wanted) return { rows, steps };
+  const bounds = await windowBounds(db, listed, tuning.window);
+  if (!bounds) return { rows, steps }; // the window held every item of the list
+  const seen = new Set(rows.map((row) => row.id));
+  /**
+   * The matches in `query` (items no newer than the window's oldest), newest first, up to the
+   * page: the first read includes the window's oldest instant, whose window items were read.
+   */
+  const readOn = async (query: ItemList) => {
+    const need = wanted - rows.length;
+    const found = await query.limit(need + seen.size).execute();
+    rows.push(...found.filter((row) => !seen.has(row.id)).slice(0, need));
+    return rows.length === wanted;
+  };
+  let top: Top = { at: bounds.oldest, inclusive: true };
+  if (!(await searchIndexed(db))) {
+    steps.push('rest');
+    await readOn(below(listed(db), top).where(condition));
+    return { rows, steps };
+  }
+  const short = shortTermsCondition(q);
+  const indexed = (query: ItemList) => (short ? query.where(short) : query).where(condition);
+  return db.transaction().execute(async (trx) => {
+    // Bitmap scans only: the trigram indexes, alone or with the creation-time index.
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+    let coveredMs = bounds.spanMs;
+    let coveredItems = tuning.window;
+    let lastTop = bounds.oldestMs;
+    for (let slice = 0; slice < tuning.slices && rows.length > 0 && coveredMs > 0; slice += 1) {
+      const need = wanted - rows.length;
+      const matchesPerItem = rows.length / coveredItems;
+      const sliceItems = (need / matchesPerItem) * tuning.margin;
+      if (sliceItems > tuning.maxSliceItems) break;
+      const sliceMs = Math.ceil((sliceItems * coveredMs) / coveredItems);
+      const lower = new Date(lastTop - sliceMs);
+      steps.push('slice');
+      if (await readOn(indexed(below(listed(trx), top).where('created_at', '>=', lower)))) return { rows, steps };
+      coveredItems += sliceItems;
+      coveredMs += sliceMs;
+      lastTop = lower.getTime();
+      top = { at: lower.toISOString(), inclusive: false };
+    }
+    steps.push('rest');
+    await readOn(indexed(below(listed(trx), top)));
+    return { rows, steps };
+  });
+}
+
+/** The upper end of a read in time: a timestamptz literal, exact to the microsecond. */
+type Top = { at: string; inclusive: boolean };
+
+/**
+ * Items no newer than `top`, by a plain range on created_at: a row comparison here would spoil
+ * the planner's estimate of the range, and with it the BitmapAnd of the slices.
+ */
+const below = (query: ItemList, top: Top) => query.where(sql<boolean>`created_at ${sql.raw(top.inclusive ? '<=' : '<')} ${top.at}::timestamptz`);
+
+/**
+ * The creation time of the list's newest item and the position of the window's oldest, or null
+ * when the list holds no more than the window. Index-only reads of the window's positions.
+ */
+async function windowBounds(db: Kysely<Database>, listed: (db: Kysely<Database>) => ItemList, window: number) {
+  // As text and as epoch milliseconds: a JavaScript Date would drop the microseconds.
+  const positions = listed(db)
+    .clearSelect()
+    .select([sql<string>`created_at::text`.as('at'), sql<number>`extract(epoch FROM created_at) * 1000`.as('ms')]);
+  const [newest, [oldest, beyond]] = await Promise.all([positions.limit(1).executeTakeFirst(), positions.offset(window - 1).limit(2).execute()]);
+  if (!newest || !oldest || !beyond) return null;
+  return { oldest: oldest.at, oldestMs: Number(oldest.ms), spanMs: Number(newest.ms) - Number(oldest.ms) };
+}
+
+const searchIndexes = new WeakMap<Kysely<Database>, Promise<boolean>>();
+
+/** Whether the search indexes exist (a server without pg_trgm has none: search then scans). */
+function searchIndexed(db: Kysely<Database>): Promise<boolean> {
+  let known = searchIndexes.get(db);
+  if (!known) {
+    known = sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_idx') IS NOT NULL AS present`
+      .execute(db)
+      .then((result) => result.rows[0]?.present === true);
+    known.catch(() => searchIndexes.delete(db)); // asked again next time
+    searchIndexes.set(db, known);
+  }
+  return known;
+}
