@@ -5,7 +5,7 @@ import { requireActor } from '../auth/plugin.ts';
 import { appError, errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { QUEUE_NAMES } from '../../workers/queues.ts';
-import { errorResponses, json } from './openapi.ts';
+import { errorResponses, json, noContent } from './openapi.ts';
 
 const failedJobSchema = z.object({
   queue: z.string(),
@@ -79,5 +79,27 @@ export async function adminJobRoutes(app: FastifyInstance, services: Services) {
     if (state !== 'failed') throw appError('job_not_failed', { state });
     await job.retry();
     return reply.status(202).send({ queue, id, state: 'waiting' });
+  });
+
+  r.delete('/v1/admin/failed-jobs/:queue/:id', {
+    preHandler: admins,
+    schema: {
+      tags,
+      operationId: 'discardFailedJob',
+      summary: 'Discard a failed job (admin)',
+      description:
+        'Removes the job from the failed list; 409 when it is not failed. A score or notification whose job is discarded is still ' +
+        'applied by the reconciler (Postgres owes it); a discarded webhook delivery is given up.',
+      params: z.object({ queue: z.enum(QUEUE_NAMES).describe('The job’s queue'), id: z.string().min(1).max(300).describe('The job’s id in its queue') }),
+      response: { 204: noContent('Discarded'), ...errorResponses(404, 409) },
+    },
+  }, async (request, reply) => {
+    const { queue, id } = request.params;
+    const job = await kit().queue(queue).getJob(id);
+    if (!job) throw errors.notFound('Job');
+    const state = await job.getState();
+    if (state !== 'failed') throw appError('job_not_failed', { state });
+    await job.remove();
+    return reply.status(204).send(null);
   });
 }
