@@ -10,7 +10,7 @@ import { benchReports } from './reports.bench.ts';
  *   BENCH_CONCURRENCY concurrent command loops (default 32)
  *   BENCH_ROUNDS      alternating baseline/service rounds, median taken (default 5)
  *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
- *   BENCH_ONLY        "commands" or "reports"
+ *   BENCH_ONLY        "commands", "reports" or "web" (the console: bundle sizes, time to the first task)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -34,5 +34,10 @@ if (!only || only === 'commands') {
 }
 if (!only || only === 'reports') {
   await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
+}
+if (!only || only === 'web') {
+  // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.
+  process.env.BENCH_DATABASE_URL = adminUrl;
+  await import('./console.bench.ts');
 }
 await stopEmbedded?.();
