@@ -184,12 +184,20 @@ export interface ScoringRulesTable {
   updated_at: Generated<Date>;
 }
 
+export interface CommissionRulesTable {
+  year: number;
+  answered_on_time: Generated<number>;
+  miss_penalty: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface ScoreEntriesTable {
   id: Generated<number>;
   item_id: string;
   history_seq: number;
   unit_code: string;
-  kind: 'submitted' | 'adopted' | 'national_adopted';
+  kind: 'submitted' | 'adopted' | 'national_adopted' | 'commission_answered';
   points: number;
   occurred_at: Timestamp;
   occurred_on: DateOnly;
@@ -297,6 +305,7 @@ export interface Database {
   calendar_years: CalendarYearsTable;
   scoring_rules: ScoringRulesTable;
   score_entries: ScoreEntriesTable;
+  commission_rules: CommissionRulesTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   item_images: ItemImagesTable;

@@ -25,6 +25,7 @@ import { imageRoutes } from './routes/images.ts';
 import { importRoutes } from './routes/import.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { commissionRoutes } from './routes/commissions.ts';
+import { commissionRuleRoutes } from './routes/commission-rules.ts';
 import type { Services } from './services/index.ts';
 import type { Logger } from './logger.ts';
 
@@ -117,6 +118,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     await reportRoutes(scope, services);
     await importRoutes(scope, services);
     await commissionRoutes(scope, services);
+    await commissionRuleRoutes(scope, services);
   });
   await app.register(import('./routes/console.ts'));
   return app as unknown as FastifyInstance;

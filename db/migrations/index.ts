@@ -10,6 +10,7 @@ import * as workflow from './0008_workflow.ts';
 import * as search from './0009_search.ts';
 import * as bulletins from './0010_bulletins.ts';
 import * as commissions from './0012_commissions.ts';
+import * as commissionRules from './0013_commission_rules.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_search': search,
   '0010_bulletins': bulletins,
   '0012_commissions': commissions,
+  '0013_commission_rules': commissionRules,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,7 @@ import { assignmentView, commissionView, countStates, type AssignmentRow, type A
 import { storeCommissionNotice, type CommissionNotice } from './commission-notices.ts';
 import { answerEventOf } from './commission-answers.ts';
 import { commissionReminderAt } from './commission-schedule.ts';
+import { scoreAnswerOnTime } from './commission-rules.ts';
 import { canSee, unitScopeOf, type CommandOptions } from './submission-commands.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -364,6 +365,9 @@ export class CommissionCommands {
       .executeTakeFirstOrThrow();
     const itemDetails = 'itemId' in event ? { itemId: event.itemId } : null;
     await this.history(tx, row.commission_id, row.unit_code, updated.version, event.type, outcome.from, outcome.to, event.actor, reason, now, details ?? itemDetails);
+    if (event.type === 'answer' && outcome.to === 'answered' && !persisted.context.late) {
+      await scoreAnswerOnTime(tx, { itemId: event.itemId, assignmentSeq: updated.version, unitCode: row.unit_code, at: now });
+    }
     for (const effect of outcome.effects) {
       const source = `commission-${row.commission_id}-${row.unit_code}-${updated.version}`;
       await storeCommissionNotice(tx, effect.kind as CommissionNotice, row.unit_code, source, this.noticeContext(commission, row.unit_code, reason));

@@ -88,7 +88,7 @@ async function repriceYearsGovernedBy(tx: Transaction<Database>, ruleYear: numbe
     ),
     priced AS (
       SELECT e.id,
-        CASE e.kind WHEN 'submitted' THEN g.submitted WHEN 'adopted' THEN g.adopted ELSE g.national_adopted END AS points
+        CASE e.kind WHEN 'submitted' THEN g.submitted WHEN 'adopted' THEN g.adopted WHEN 'national_adopted' THEN g.national_adopted ELSE e.points END AS points
       FROM governed g
       JOIN score_entries e ON e.occurred_on >= make_date(g.year, 1, 1) AND e.occurred_on < make_date(g.year + 1, 1, 1)
     )

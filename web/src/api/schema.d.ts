@@ -208,6 +208,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/commission-rules/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commission points for a year
+         * @description Points for an answer on time and the penalty per miss: the year’s own, or those of the nearest earlier year (`inheritedFrom`).
+         */
+        get: operations["getCommissionRules"];
+        /**
+         * Set a year’s commission points (admin)
+         * @description Answers on time already in the ledger for the years these rules govern are re-priced in the same transaction.
+         */
+        put: operations["setCommissionRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/commissions": {
         parameters: {
             query?: never;
@@ -552,6 +576,26 @@ export interface paths {
          * @description Figures, top-6 lists and the paragraphs written from them, counted now. `format=docx` answers the Word bulletin, `xlsx` and `csv` its tables (managers, reviewers and admins).
          */
         get: operations["getLiveBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Commissions per unit in a period: addressed, answered on time or late, fulfilled, declined, missed, points
+         * @description Commissions issued in the period (this year by default), every unit listed, ordered by misses ascending, then answers descending, then unit code. A unit’s people see their own row only. `format=csv|xlsx` answers the table as a file to download.
+         */
+        get: operations["getCommissionsReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1328,6 +1372,25 @@ export interface components {
             title: string;
             updatedAt: string;
             version: number;
+        };
+        CommissionsReport: {
+            from: string;
+            rows: {
+                addressed: number;
+                answeredLate: number;
+                answeredOnTime: number;
+                declined: number;
+                fulfilled: number;
+                missed: number;
+                points: number;
+                unitCode: string;
+                unitName: string;
+            }[];
+            rules: {
+                answeredOnTime: number;
+                missPenalty: number;
+            };
+            to: string;
         };
         CommissionTask: {
             allowedActions: ("decline" | "accept_decline" | "refuse_decline")[];
@@ -2775,6 +2838,238 @@ export interface operations {
                     "application/json": {
                         covered: boolean;
                         rescheduled: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large: `payload_too_large`, `too_many_files` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long: `uri_too_long` */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body’s Content-Type is not one this operation takes: `unsupported_media_type` (details name those accepted) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommissionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Points for an answer on time */
+                        answeredOnTime: number;
+                        /** @description Set when the year has no rules of its own and those of another year apply */
+                        inheritedFrom: number | null;
+                        /** @description Points taken per miss in the commissions report */
+                        missPenalty: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A path parameter is too long: `uri_too_long` */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setCommissionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Points for an answer on time */
+                    answeredOnTime: number;
+                    /** @description Points taken per miss */
+                    missPenalty: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The rules as set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Points for an answer on time */
+                        answeredOnTime: number;
+                        /** @description Set when the year has no rules of its own and those of another year apply */
+                        inheritedFrom: number | null;
+                        /** @description Points taken per miss in the commissions report */
+                        missPenalty: number;
                         year: number;
                     };
                 };
@@ -4959,6 +5254,97 @@ export interface operations {
                     "application/json": components["schemas"]["Bulletin"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in: `unauthenticated` (no, an unknown or an ended token or session) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `forbidden` (the caller’s role may not do this), `password_change_required`, `cross_site_request` (a cookie write from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications from this address: `too_many_auth_failures`, `sign_in_locked` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error of the service: `internal_error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Postgres or Redis is out of reach, or the feature is not available in this process: `service_unavailable`, `unavailable` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommissionsReport: {
+        parameters: {
+            query?: {
+                /** @description json (the default) or a file to download in this format */
+                format?: "json" | "csv" | "xlsx";
+                /** @description First day of the period: commissions issued from this Shanghai date (with to) */
+                from?: string;
+                /** @description Last day of the period (with from) */
+                to?: string;
+                /** @description The year counted, 1 January to 31 December (this year by default; not with from and to) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table: JSON, or the file of the format asked for */
+            200: {
+                headers: {
+                    /** @description attachment, with the file’s Chinese name (RFC 6266 filename*) and an ASCII fallback */
+                    "content-disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionsReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     "text/csv": string;
                 };
             };
