@@ -39,6 +39,7 @@ const reportSchema = z
   .object({
     from: z.string(),
     to: z.string(),
+    issued: z.number().int().describe('Commissions issued in the period, cancelled ones left out'),
     rules: z.object({ answeredOnTime: z.number(), missPenalty: z.number() }),
     rows: z.array(reportRow),
   })

@@ -97,6 +97,13 @@ describe('the commissions report', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('the bulletin of a period with commissions says how they were answered; one without says nothing of them', async () => {
+    const q2 = (await reviewer.get('/v1/reports/bulletin?year=2024&quarter=2')).json();
+    expect(q2.text).toContain('本期自治区计生协共发出约稿2次，应回复6家次，按时回复2家次，逾期回复1家次；未按期回复的是：呼和浩特市（2次）、乌海市（1次）。');
+    const q1 = (await reviewer.get('/v1/reports/bulletin?year=2024&quarter=1')).json();
+    expect(q1.text).not.toContain('约稿');
+  });
+
   it('refuses a bad period with a clear 400', async () => {
     for (const query of ['from=2024-05-31&to=2024-05-01', 'from=2024-05-01', 'year=2024&from=2024-05-01&to=2024-05-31', 'year=1900', 'format=pdf']) {
       const response = await reviewer.get(`/v1/reports/commissions?${query}`);

@@ -21,6 +21,18 @@ export interface TextFigures {
   topAdopted: ListedUnit[];
   topScore: ListedUnit[];
   nationalAdoptions: ListedUnit[];
+  /** Commissions (约稿) issued in the period; a sentence only when there were any. */
+  commissions?: CommissionTotals;
+}
+
+export interface CommissionTotals {
+  issued: number;
+  /** Assignments: one per target unit. */
+  addressed: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  /** Units with misses, in the commissions report's order (fewest first). */
+  missedBy: Array<{ unitName: string; missed: number }>;
 }
 
 const listOf = (units: ListedUnit[], unit: string) => units.map((u) => `${u.unitName}（${u.value}${unit}）`).join('、');
@@ -45,7 +57,7 @@ function isOver(f: TextFigures): boolean {
 export function overallSituation(f: TextFigures): string {
   const name = periodName(f.period);
   const lead = isOver(f) ? `据统计，${name}` : `据统计，截至${chineseDate(f.asOf, false)}，${name}`;
-  if (f.totals.submitted === 0) return `${lead}${ADDRESSEES}暂未报送信息。`;
+  if (f.totals.submitted === 0) return `${lead}${ADDRESSEES}暂未报送信息。${commissionSentence(f.commissions)}`;
   const sentences = [`${lead}${ADDRESSEES}共报送信息${f.totals.submitted}条，被采用${f.totals.adopted}条。`];
   sentences.push(rankedSentence('信息报送条数', f.topSubmitted, '条'));
   sentences.push(f.topAdopted.length ? rankedSentence('信息采用条数', f.topAdopted, '条') : '暂无信息被采用。');
@@ -59,7 +71,17 @@ export function overallSituation(f: TextFigures): string {
   const quarter = quarterShortName(f.period);
   const through = isOver(f) && quarter ? `截至${quarter}` : `截至${chineseDate(f.asOf, false)}，本年度`;
   sentences.push(rankedSentence(`${through}信息报送得分`, f.topScore, '分'));
+  sentences.push(commissionSentence(f.commissions));
   return sentences.join('');
+}
+
+/** 约稿: issued, answered on time and late, and who missed (most misses first); nothing when none were issued. */
+export function commissionSentence(c: CommissionTotals | undefined): string {
+  if (!c || c.issued === 0) return '';
+  const answers = `约稿${c.issued}次，应回复${c.addressed}家次，按时回复${c.answeredOnTime}家次${c.answeredLate ? `，逾期回复${c.answeredLate}家次` : ''}`;
+  const missed = [...c.missedBy].sort((a, b) => b.missed - a.missed);
+  const misses = missed.length ? `；未按期回复的是：${missed.map((u) => `${u.unitName}（${u.missed}次）`).join('、')}` : '；各单位均按期回复';
+  return `本期自治区计生协共发出${answers}${misses}。`;
 }
 
 /** 通报表扬: the units leading by submissions and adoptions; one unit is named, several are "排名前N位的盟市". */

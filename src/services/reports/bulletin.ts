@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { UnitDirectory } from '../unit-directory.ts';
 import { bulletinTitle, overallSituation, praise, TOP_N, type ListedUnit } from './bulletin-text.ts';
 import { chineseDate, figuresAsOf, periodName, type ReportPeriod } from './periods.ts';
+import { commissionsReport, commissionTotals } from './commissions-report.ts';
 import { topN } from './ranking.ts';
 import { periodReport, scoreReport, type PeriodReport, type ScoreReport } from './tables.ts';
 
@@ -45,9 +46,10 @@ export async function buildBulletin(
 ): Promise<BulletinFigures> {
   if (today < period.from) throw periodNotStarted(period);
   const asOf = figuresAsOf(period, today);
-  const [periodTable, scoreTable] = await Promise.all([
+  const [periodTable, scoreTable, commissions] = await Promise.all([
     periodReport(db, units, period.from, asOf),
     scoreReport(db, units, period.year, asOf, rules),
+    commissionsReport(db, units, period.from, asOf),
   ]);
   const rows = periodTable.rows;
   const listed = (list: ListedUnit[]) => list.map(({ rank, unitCode, unitName, value }) => ({ rank, unitCode, unitName, value }));
@@ -59,6 +61,7 @@ export async function buildBulletin(
     topAdopted: listed(topN(rows, (r) => r.adopted, TOP_N)),
     topScore: listed(topN(scoreTable.rows, (r) => r.total, TOP_N)),
     nationalAdoptions: listed(topN(rows, (r) => r.nationalAdopted, rows.length)),
+    commissions: commissionTotals(commissions),
   };
   const { submitted, adopted } = periodTable.totals;
   return {

@@ -26,6 +26,8 @@ export interface CommissionReportRow {
 export interface CommissionReport {
   from: string;
   to: string;
+  /** Commissions issued in the period, cancelled ones left out. */
+  issued: number;
   rules: { answeredOnTime: number; missPenalty: number };
   rows: CommissionReportRow[];
 }
@@ -62,6 +64,9 @@ export async function commissionsReport(db: Kysely<Database>, units: UnitDirecto
     WHERE a.state <> 'cancelled'
       AND (c.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date
     GROUP BY a.unit_code`.execute(db);
+  const { rows: [counted] } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM commissions
+    WHERE status <> 'cancelled' AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date`.execute(db);
   const byUnit = new Map(rows.map((r) => [r.unit_code, r]));
   const report = units.list.map((unit): CommissionReportRow => {
     const r = byUnit.get(unit.code);
@@ -84,7 +89,7 @@ export async function commissionsReport(db: Kysely<Database>, units: UnitDirecto
       b.answeredOnTime + b.answeredLate - (a.answeredOnTime + a.answeredLate) ||
       a.unitCode.localeCompare(b.unitCode),
   );
-  return { from, to, rules: { answeredOnTime: rules.answeredOnTime, missPenalty: rules.missPenalty }, rows: report };
+  return { from, to, issued: counted?.n ?? 0, rules: { answeredOnTime: rules.answeredOnTime, missPenalty: rules.missPenalty }, rows: report };
 }
 
 /** The report as a table to download (csv, xlsx). */
@@ -105,5 +110,17 @@ export function commissionsTableSpec(report: CommissionReport, title: string): T
       { header: '得分', value: (r) => r.points },
     ],
     rows: report.rows,
+  };
+}
+
+/** What a bulletin's sentence on commissions needs (see commissionSentence in bulletin-text.ts). */
+export function commissionTotals(report: CommissionReport) {
+  const sum = (figure: (r: CommissionReportRow) => number) => report.rows.reduce((n, r) => n + figure(r), 0);
+  return {
+    issued: report.issued,
+    addressed: sum((r) => r.addressed),
+    answeredOnTime: sum((r) => r.answeredOnTime),
+    answeredLate: sum((r) => r.answeredLate),
+    missedBy: report.rows.filter((r) => r.missed > 0).map((r) => ({ unitName: r.unitName, missed: r.missed })),
   };
 }

@@ -1375,6 +1375,8 @@ export interface components {
         };
         CommissionsReport: {
             from: string;
+            /** @description Commissions issued in the period, cancelled ones left out */
+            issued: number;
             rows: {
                 addressed: number;
                 answeredLate: number;
