@@ -29,6 +29,7 @@ const RESOURCES: Record<string, Bilingual> = {
   'Scoring rules': { zh: '该年度的计分规则', en: 'Scoring rules' },
   Resource: { zh: '所请求的资源', en: 'Resource' },
   Commission: { zh: '该约稿', en: 'Commission' },
+  'Commission rules': { zh: '该年度的约稿规则', en: 'Commission rules' },
   Assignment: { zh: '该单位的约稿任务', en: 'Assignment' },
 };
 

@@ -91,3 +91,12 @@ describe('commission rules per year', () => {
     }
   });
 });
+
+describe('without any rules', () => {
+  it('a year’s rules are not found, in Chinese', async () => {
+    await t.services.db.deleteFrom('commission_rules').execute();
+    const response = await reviewer.get('/v1/commission-rules/2024');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toMatchObject({ code: 'not_found', message: '找不到该年度的约稿规则' });
+  });
+});
