@@ -9,8 +9,8 @@ type Action = Assignment['allowedActions'][number];
 
 /** Actions that need a reason, and what the dialog asks for. */
 const REASON_PROMPT: Partial<Record<Action, string>> = {
-  decline: '请说明本单位无法报送的原因，自治区计生协会审核',
-  refuse_decline: '请说明不同意的理由，约稿单位会看到',
+  decline: '请说明本单位无法回复的原因，由自治区计生协审核',
+  refuse_decline: '请说明驳回的理由，约稿单位会看到',
 };
 
 /** Exactly the buttons the assignment's allowedActions offers; a conflict reloads and says so. */
@@ -55,7 +55,7 @@ export function AssignmentActions({ assignment }: { assignment: Assignment }) {
       <Modal
         title={open ? ASSIGNMENT_ACTION_LABEL[open] : ''}
         open={open !== null}
-        okText="确定"
+        okText={open ? `确认${ASSIGNMENT_ACTION_LABEL[open]}` : '确定'}
         cancelText="取消"
         confirmLoading={act.isPending}
         onCancel={() => setOpen(null)}

@@ -25,7 +25,7 @@ export default function CommissionPage() {
   const cancel = useMutation({
     mutationFn: (version: number) => unwrap(api.POST('/v1/commissions/{id}/actions', { params: { path: { id }, header: { 'if-match': `"${version}"` } }, body: { action: 'cancel' } })),
     onSuccess: async () => {
-      message.success('约稿已撤销，未报送的单位不再需要报送');
+      message.success('约稿已撤销，尚未回复的单位不再需要回复');
       await refresh();
     },
     onError: async (error) => {
@@ -44,6 +44,7 @@ export default function CommissionPage() {
   // Editing is allowed until the first answer; the API has the last word.
   const answered = assignments.some((a) => a.answeredAt);
   const mine = assignments.find((a) => a.unitCode === me.unitCode);
+  const canWrite = me.role === 'editor' && mine?.state === 'open' && c.status === 'active';
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
@@ -54,28 +55,30 @@ export default function CommissionPage() {
             <DueDate dueDate={c.dueDate} dueAt={c.dueAt} waiting={c.status === 'active'} />
           </Space>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="commission-title">{c.title}</Typography.Title>
+          {(canWrite || region) && (
           <Space wrap>
-            {me.role === 'editor' && mine?.state === 'open' && c.status === 'active' && (
+            {canWrite && (
               <Link to={`/items/new?commission=${c.id}`}><Button type="primary" icon={<EditOutlined />}>撰写回复</Button></Link>
             )}
             {region && !answered && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>修改</Button>}
             {region && (
-              <Popconfirm title="撤销这条约稿？" description="所有未报送的单位将不再需要报送。" okText="撤销" cancelText="不撤销" okButtonProps={{ danger: true }} onConfirm={() => cancel.mutate(c.version)}>
+              <Popconfirm title="撤销这条约稿？" description="尚未回复的单位将不再需要回复。" okText="撤销" cancelText="不撤销" okButtonProps={{ danger: true }} onConfirm={() => cancel.mutate(c.version)}>
                 <Button danger loading={cancel.isPending}>撤销约稿</Button>
               </Popconfirm>
             )}
           </Space>
+          )}
         </Space>
       </Card>
       <Card title="约稿要求">
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15, lineHeight: 1.9, marginBottom: 0 }}>{c.requirements}</Typography.Paragraph>
         <Descriptions column={wide ? 3 : 1} size="small" style={{ marginTop: 16 }}>
-          <Descriptions.Item label="约稿单位">{c.allUnits ? '全部盟市' : `${assignments.length}个单位`}</Descriptions.Item>
+          {REGION_ROLES.has(me.role) && <Descriptions.Item label="约稿单位">{c.allUnits ? '全部盟市' : `${assignments.length}个单位`}</Descriptions.Item>}
           <Descriptions.Item label="截止日期">{c.dueDate}</Descriptions.Item>
           <Descriptions.Item label="按时报送加分">{c.points ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title={mine && !REGION_ROLES.has(me.role) ? '本单位报送情况' : '各单位报送情况'}>
+      <Card title={mine && !REGION_ROLES.has(me.role) ? '本单位回复情况' : '各单位回复情况'}>
         {commission.isRefetching && <Alert type="info" title="正在刷新…" style={{ marginBottom: 8 }} />}
         <Table<Assignment>
           rowKey="unitCode"
@@ -90,18 +93,18 @@ export default function CommissionPage() {
                 <Space orientation="vertical" size={4}>
                   <Typography.Text strong>{a.unitName}</Typography.Text>
                   {!wide && <Space wrap size={4}><AssignmentTag assignment={a} /></Space>}
-                  {a.declineReason && <Typography.Text type="secondary">不报理由：{a.declineReason}</Typography.Text>}
-                  {a.refusalReason && <Typography.Text type="danger">不同意：{a.refusalReason}</Typography.Text>}
-                  {a.itemId && <Link to={`/items/${a.itemId}`}>查看报送的信息</Link>}
-                  {!wide && <AssignmentActions assignment={a} />}
+                  {a.declineReason && <Typography.Text type="secondary">不回复理由：{a.declineReason}</Typography.Text>}
+                  {a.refusalReason && <Typography.Text type="danger">驳回理由：{a.refusalReason}</Typography.Text>}
+                  {a.itemId && <Link to={`/items/${a.itemId}`}>查看回复的信息</Link>}
+                  {/* One place at every width: a dialog open in it survives a turn of the phone. */}
+                  <AssignmentActions assignment={a} />
                 </Space>
               ),
             },
             ...(wide
               ? [
                   { title: '状态', key: 'state', width: 200, render: (_: unknown, a: Assignment) => <AssignmentTag assignment={a} /> },
-                  { title: '报送时间', key: 'answeredAt', width: 120, render: (_: unknown, a: Assignment) => dateOf(a.answeredAt) },
-                  { title: '操作', key: 'actions', width: 220, render: (_: unknown, a: Assignment) => <AssignmentActions assignment={a} /> },
+                  { title: '回复时间', key: 'answeredAt', width: 120, render: (_: unknown, a: Assignment) => dateOf(a.answeredAt) },
                 ]
               : []),
           ]}

@@ -53,7 +53,7 @@ export default function CommissionsPage() {
           ...(wide
             ? [
                 { title: '截止日期', key: 'due', width: 200, render: (_: unknown, c: Commission) => <DueDate dueDate={c.dueDate} dueAt={c.dueAt} waiting={c.status === 'active'} /> },
-                { title: '报送情况', key: 'counts', width: 340, render: (_: unknown, c: Commission) => <Counts counts={c.counts} /> },
+                { title: '回复情况', key: 'counts', width: 340, render: (_: unknown, c: Commission) => <Counts counts={c.counts} /> },
               ]
             : []),
         ]}

@@ -9,20 +9,20 @@ export const KIND_LABEL: Record<Commission['kind'], string> = { news: '信息', 
 
 /** The assignment actions in Chinese; the API decides which ones a person may press. */
 export const ASSIGNMENT_ACTION_LABEL: Record<Assignment['allowedActions'][number], string> = {
-  decline: '说明无法报送',
-  accept_decline: '同意',
-  refuse_decline: '不同意',
+  decline: '申请不回复',
+  accept_decline: '准予不回复',
+  refuse_decline: '驳回申请',
 };
 
-/** States of an assignment in the order people read them. */
+/** States of an assignment in the order people read them (the machine's labels, for the counts that come without them). */
 export const ASSIGNMENT_STATE_LABEL: Record<Assignment['state'], string> = {
-  open: '待报送',
-  answered: '已报送',
+  open: '待回复',
+  answered: '已回复',
   fulfilled: '已采用',
-  declined: '申请不报',
-  excused: '已同意不报',
-  missed: '未按时报送',
-  cancelled: '已撤销',
+  declined: '申请不回复',
+  excused: '准予不回复',
+  missed: '逾期未回复',
+  cancelled: '已取消',
 };
 export const STATE_COLOR: Partial<Record<Assignment['state'], string>> = {
   open: 'blue',
