@@ -64,7 +64,6 @@ describe('约稿 in the console', () => {
   });
 
   test('the unit’s editor finds it in 我的待办 and writes an answer linked to it', async () => {
-    console.log('DEBUG', (await team.editor.get('/v1/tasks/commissions')).body, (await team.reviewer.get(`/v1/commissions/${issuedId}`)).body);
     await editor.signIn('lizg', PASSWORD);
     const card = editor.page.getByTestId('commission-tasks');
     await expectText(editor.page, ISSUED);
@@ -87,6 +86,8 @@ describe('约稿 in the console', () => {
     await editor.page.getByRole('link', { name: ISSUED }).click();
     await editor.settled();
     // A unit sees its own assignment only.
+    await expectText(editor.page, '本单位回复情况');
+    await editor.page.locator('.ant-table-row').first().waitFor();
     expect(await editor.page.locator('.ant-table-row').count()).toBe(1);
     await editor.shots('commission-unit');
   });

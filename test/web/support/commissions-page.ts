@@ -8,7 +8,7 @@ export class CommissionsPage {
   }
 
   private get drawer() {
-    return this.c.page.locator('.ant-drawer-content');
+    return this.c.page.locator('.ant-drawer-body');
   }
 
   /** Opens 发布约稿 and fills the form for chosen units with a due date in working days (not yet sent). */
@@ -19,7 +19,7 @@ export class CommissionsPage {
     await this.drawer.getByLabel('约稿要求').fill(requirements);
     await this.drawer.getByText(kind, { exact: true }).click();
     await this.drawer.getByText('指定单位', { exact: true }).click();
-    const select = this.drawer.getByLabel('指定单位');
+    const select = this.drawer.getByLabel('选择单位');
     for (const unit of units) {
       await select.click();
       await select.fill(unit);

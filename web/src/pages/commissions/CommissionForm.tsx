@@ -70,10 +70,10 @@ export function CommissionForm({ commission, onDone }: { commission?: Commission
             <Radio.Group options={[{ value: 'all', label: '全部盟市' }, { value: 'chosen', label: '指定单位' }]} />
           </Form.Item>
           {target === 'chosen' && (
-            <Form.Item name="unitCodes" label="指定单位" rules={[{ required: true, message: '请至少选择一个单位' }]}>
+            <Form.Item name="unitCodes" label="选择单位" rules={[{ required: true, message: '请至少选择一个单位' }]}>
               <Select
                 mode="multiple"
-                aria-label="指定单位"
+                aria-label="选择单位"
                 placeholder="选择约稿单位"
                 loading={units.isPending}
                 showSearch={{ optionFilterProp: 'label' }}
