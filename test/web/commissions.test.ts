@@ -143,4 +143,23 @@ describe('约稿 in the console', () => {
     await expectText(approver.page, '该约稿刚被其他人处理过，已刷新为最新状态');
     await expectText(approver.page, '不回复理由：人员调整，无法按时完成');
   });
+
+  test('the issue form fits a phone: every field inside the screen', async () => {
+    const phone = await ConsolePage.open(c.browser, c.baseUrl, 'reviewer-phone', PHONE);
+    try {
+      await phone.signIn('zhaobj', PASSWORD);
+      await phone.goto('/commissions');
+      await phone.page.getByRole('button', { name: '发布约稿' }).click();
+      const body = phone.page.locator('.ant-drawer-body');
+      await body.waitFor();
+      // The drawer slides in: measure it where it comes to rest.
+      await body.evaluate((el) => Promise.all((el.closest('.ant-drawer') ?? el).getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)));
+      const box = await phone.page.locator('.ant-drawer-section, .ant-drawer-content').first().boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width + 1);
+      await phone.page.screenshot({ path: '.data/screenshots/reviewer-commission-issue-phone-390.png' });
+    } finally {
+      await phone.close();
+    }
+  });
 });

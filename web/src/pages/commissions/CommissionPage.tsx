@@ -110,7 +110,7 @@ export default function CommissionPage() {
           ]}
         />
       </Card>
-      <Drawer title="修改约稿" open={editing} onClose={() => setEditing(false)} size={wide ? 560 : '100%'} destroyOnHidden>
+      <Drawer title="修改约稿" open={editing} onClose={() => setEditing(false)} size="min(560px, 100vw)" destroyOnHidden>
         <CommissionForm
           commission={c}
           onDone={async () => {

@@ -17,10 +17,7 @@ export function CommissionTasksCard() {
       <List
         dataSource={items}
         renderItem={(t) => (
-          <List.Item
-            key={`${t.commissionId}-${t.unitCode}`}
-            actions={me.role === 'editor' && t.state === 'open' ? [<Link key="write" to={`/items/new?commission=${t.commissionId}`}><Button size="small" type="primary" icon={<EditOutlined />}>撰写回复</Button></Link>] : []}
-          >
+          <List.Item key={`${t.commissionId}-${t.unitCode}`}>
             <Space orientation="vertical" size={2}>
               <Link to={`/commissions/${t.commissionId}`}>{t.title}</Link>
               <Space wrap size={4}>
@@ -28,6 +25,9 @@ export function CommissionTasksCard() {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{KIND_LABEL[t.kind]} · {t.unitName}</Typography.Text>
                 <DueDate dueDate={t.dueDate} dueAt={t.dueAt} waiting={t.state === 'open'} />
               </Space>
+              {me.role === 'editor' && t.state === 'open' && (
+                <Link to={`/items/new?commission=${t.commissionId}`}><Button size="small" type="primary" icon={<EditOutlined />}>撰写回复</Button></Link>
+              )}
             </Space>
           </List.Item>
         )}

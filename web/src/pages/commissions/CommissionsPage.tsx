@@ -58,7 +58,7 @@ export default function CommissionsPage() {
             : []),
         ]}
       />
-      <Drawer title="发布约稿" open={issuing} onClose={() => setIssuing(false)} size={wide ? 560 : '100%'} destroyOnHidden>
+      <Drawer title="发布约稿" open={issuing} onClose={() => setIssuing(false)} size="min(560px, 100vw)" destroyOnHidden>
         <CommissionForm
           onDone={async (saved) => {
             setIssuing(false);
