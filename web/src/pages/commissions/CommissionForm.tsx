@@ -1,10 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client';
+import { isConflict } from '../../components/ActionBar';
 import { shanghai } from '../../components/time';
 import { useUnits } from '../../components/useUnits';
-import { KIND_LABEL, type Commission } from './queries';
+import { commissionKey, KIND_LABEL, type Commission } from './queries';
 
 interface Values {
   title: string;
@@ -28,6 +29,7 @@ function dueOf(values: Values) {
 export function CommissionForm({ commission, onDone }: { commission?: Commission; onDone: (saved: Commission) => void }) {
   const units = useUnits();
   const [form] = Form.useForm<Values>();
+  const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (values: Values) => {
       const common = { title: values.title, requirements: values.requirements, kind: values.kind, points: values.points ?? null, ...dueOf(values) };
@@ -36,6 +38,10 @@ export function CommissionForm({ commission, onDone }: { commission?: Commission
       return unwrap(api.POST('/v1/commissions', { params: { header: { 'idempotency-key': crypto.randomUUID() } }, body: { ...common, unitCodes: values.target === 'all' ? 'all' : (values.unitCodes ?? []) } }));
     },
     onSuccess: (saved) => onDone(saved as Commission),
+    // Someone else changed or answered it first: reload it, the alert says what happened.
+    onError: (error) => {
+      if (commission && isConflict(error)) void queryClient.invalidateQueries({ queryKey: commissionKey(commission.id) });
+    },
   });
   const target = Form.useWatch('target', form);
   const dueBy = Form.useWatch('dueBy', form);
@@ -54,7 +60,9 @@ export function CommissionForm({ commission, onDone }: { commission?: Commission
         points: commission?.points ?? null,
       }}
     >
-      {save.error && <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 16 }} />}
+      {save.error && (
+        <Alert type="error" showIcon title={isConflict(save.error) ? `${save.error.message}（已刷新为最新状态）` : save.error.message} style={{ marginBottom: 16 }} />
+      )}
       <Form.Item name="title" label="约稿主题" rules={[{ required: true, whitespace: true, message: '请填写约稿主题' }]}>
         <Input maxLength={200} placeholder="如：关于报送优生优育进家庭工作情况的约稿通知" />
       </Form.Item>
