@@ -27,7 +27,7 @@ describe('an admin', () => {
     await admin.signIn('admin1', PASSWORD);
     expect(new URL(admin.page.url()).pathname).toBe('/admin');
     await users.row('吴离职').waitFor();
-    expect(await admin.menuEntries()).toEqual(['信息列表', '通知', '管理']);
+    expect(await admin.menuEntries()).toEqual(['信息列表', '约稿', '通知', '管理']);
     await admin.shots('users');
   });
 

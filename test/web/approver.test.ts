@@ -37,7 +37,7 @@ describe('an approver on a phone', () => {
   });
 
   test('sees an approver’s menu only: no 撰写, no 统计, no 管理', async () => {
-    expect(await approver.menuEntries()).toEqual(['我的待办', '信息列表', '通知']);
+    expect(await approver.menuEntries()).toEqual(['我的待办', '信息列表', '约稿', '通知']);
   });
 
   test('opens an item and finds 签发 on the first screen, then signs off with the 五关 and the signer filled in', async () => {

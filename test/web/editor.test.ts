@@ -34,7 +34,7 @@ describe('an editor in the console', () => {
   });
 
   test('sees only an editor’s menu: no 统计, no 管理', async () => {
-    expect(await editor.menuEntries()).toEqual(['我的待办', '撰写', '信息列表', '通知']);
+    expect(await editor.menuEntries()).toEqual(['我的待办', '撰写', '信息列表', '约稿', '通知']);
   });
 
   test('writes an item, has the 640×480 photo refused with its message, replaces it and requests sign-off', async () => {

@@ -60,7 +60,7 @@ describe('a manager', () => {
   });
 
   test('sees only a manager’s menu: no 我的待办, no 撰写, no 管理', async () => {
-    expect(await manager.menuEntries()).toEqual(['信息列表', '统计', '通知']);
+    expect(await manager.menuEntries()).toEqual(['信息列表', '约稿', '统计', '通知']);
   });
 
   test('reads 附件1 for the quarter, exactly as the API computes it', async () => {

@@ -52,7 +52,7 @@ describe('a reviewer of the region', () => {
   });
 
   test('sees a reviewer’s menu: 统计 but no 撰写 and no 管理', async () => {
-    expect(await reviewer.menuEntries()).toEqual(['我的待办', '信息列表', '统计', '通知']);
+    expect(await reviewer.menuEntries()).toEqual(['我的待办', '信息列表', '约稿', '统计', '通知']);
   });
 
   test('adopts, forwards to 中国计生协 and records its adoption, with only the buttons each step allows', async () => {

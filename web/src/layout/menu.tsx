@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BarChartOutlined, BellOutlined, CheckSquareOutlined, EditOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, AuditOutlined, CheckSquareOutlined, EditOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
 
 export interface MenuEntry {
   path: string;
@@ -13,6 +13,7 @@ export const MENU: MenuEntry[] = [
   { path: '/tasks', label: '我的待办', icon: <CheckSquareOutlined />, roles: ['editor', 'approver', 'reviewer'] },
   { path: '/items/new', label: '撰写', icon: <EditOutlined />, roles: ['editor'] },
   { path: '/items', label: '信息列表', icon: <FileTextOutlined />, roles: ['editor', 'approver', 'reviewer', 'manager', 'admin'] },
+  { path: '/commissions', label: '约稿', icon: <AuditOutlined />, roles: ['editor', 'approver', 'reviewer', 'manager', 'admin'] },
   { path: '/stats', label: '统计', icon: <BarChartOutlined />, roles: ['manager', 'reviewer'] },
   { path: '/notifications', label: '通知', icon: <BellOutlined />, roles: ['editor', 'approver', 'reviewer', 'manager', 'admin'] },
   { path: '/admin', label: '管理', icon: <SettingOutlined />, roles: ['admin'] },

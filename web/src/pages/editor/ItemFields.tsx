@@ -10,6 +10,8 @@ export interface FormValues {
   major?: boolean;
   kind?: 'news' | 'case';
   wechatUrl?: string;
+  /** The commission (约稿) a new item answers. */
+  commissionId?: string;
 }
 
 /** Where a finding about this field shows beside it: errors in red, warnings in orange. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Select, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { KIND_LABEL, useCommissionTasks } from '../commissions/queries';
 import { api, unwrap } from '../../api/client';
 import { ItemFields, toBody, type FormValues } from './ItemFields';
 
@@ -8,8 +9,12 @@ import { ItemFields, toBody, type FormValues } from './ItemFields';
 export default function NewItemPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [params] = useSearchParams();
+  // 撰写回复 comes here with the commission it answers; any open assignment of the unit may be chosen.
+  const commissions = useCommissionTasks();
+  const open = (commissions.data?.items ?? []).filter((t) => t.state === 'open');
   const create = useMutation({
-    mutationFn: (values: FormValues) => unwrap(api.POST('/v1/submissions', { body: { ...toBody(values), title: values.title, eventDate: values.eventDate.format('YYYY-MM-DD') } })),
+    mutationFn: (values: FormValues) => unwrap(api.POST('/v1/submissions', { body: { ...toBody(values), ...(values.commissionId ? { commissionId: values.commissionId } : {}), title: values.title, eventDate: values.eventDate.format('YYYY-MM-DD') } })),
     onSuccess: async (item) => {
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
       navigate(`/items/${(item as { id: string }).id}/edit`, { replace: true });
@@ -20,7 +25,18 @@ export default function NewItemPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>撰写信息</Typography.Title>
       <Typography.Paragraph type="secondary">先填写标题和事件日期并保存草稿，随后即可上传图片，并实时看到质量检查结果。</Typography.Paragraph>
       {create.error && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 16 }} />}
-      <Form<FormValues> layout="vertical" onFinish={(values) => create.mutate(values)}>
+      <Form<FormValues> layout="vertical" onFinish={(values) => create.mutate(values)} initialValues={{ commissionId: params.get('commission') ?? undefined }}>
+        {(open.length > 0 || params.get('commission')) && (
+          <Form.Item name="commissionId" label="回复约稿" extra="报送后即视为对该约稿的回复">
+            <Select
+              allowClear
+              aria-label="回复约稿"
+              placeholder="不回复约稿"
+              loading={commissions.isPending}
+              options={open.map((t) => ({ value: t.commissionId, label: `${t.title}（${KIND_LABEL[t.kind]}，${t.dueDate}截止）` }))}
+            />
+          </Form.Item>
+        )}
         <ItemFields />
         <Button type="primary" htmlType="submit" loading={create.isPending}>保存草稿</Button>
       </Form>

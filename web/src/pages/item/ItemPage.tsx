@@ -11,6 +11,7 @@ import { dateOf, dateTimeOf } from '../../components/time';
 import { useSignedIn } from '../../session/session';
 import { useChecks, useItem, usePhotos } from './queries';
 import { CommentBox } from './CommentBox';
+import { CommissionLink } from '../commissions/CommissionLink';
 
 /** 信息详情: the item, its photos, findings and history, and the buttons the caller may press. */
 export default function ItemPage() {
@@ -60,6 +61,7 @@ export default function ItemPage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label="事件日期">{it.eventDate}</Descriptions.Item>
                 <Descriptions.Item label="类别">{it.kind === 'case' ? '案例征集' : '信息'}</Descriptions.Item>
+                {it.commissionId && <Descriptions.Item label="回复约稿"><CommissionLink id={it.commissionId} /></Descriptions.Item>}
                 <Descriptions.Item label="报送时限"><DeadlineBadge item={it} /></Descriptions.Item>
                 <Descriptions.Item label="签发人">{it.signer ? `${it.signer}（${dateTimeOf(it.signedAt)}）` : '—'}</Descriptions.Item>
                 <Descriptions.Item label="报送日期">{dateOf(it.submittedAt)}</Descriptions.Item>

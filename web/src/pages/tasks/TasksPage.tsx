@@ -8,6 +8,7 @@ import { useWords } from '../../api/lifecycle';
 import { ClaimButton } from '../../components/ClaimButton';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { StateTag } from '../../components/StateTag';
+import { CommissionTasksCard } from '../commissions/CommissionTasksCard';
 import { useSignedIn } from '../../session/session';
 
 type Item = Schemas['Submission'];
@@ -83,6 +84,7 @@ export default function TasksPage() {
           )}
         </Space>
       </Card>
+      <CommissionTasksCard />
       <Table<Item>
         rowKey="id"
         loading={tasks.isPending}

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PASSWORD, person, startConsole, UNIT, type ConsoleStack } from './support/console-app.ts';
+import { ConsolePage, expectText, screenshotFailures, PHONE } from './support/console-page.ts';
+import { crew, type Crew } from './support/items.ts';
+import { ActionDialog } from './support/action-dialog.ts';
+import { CommissionsPage } from './support/commissions-page.ts';
+import { EditorPage } from './support/editor-page.ts';
+import { shanghaiDaysAgo } from './support/dates.ts';
+
+let c: ConsoleStack;
+let team: Crew;
+let reviewer: ConsolePage;
+let editor: ConsolePage;
+let approver: ConsolePage;
+let issuedId = '';
+let declinedId = '';
+
+const ISSUED = '关于报送优生优育进家庭工作情况的约稿';
+const OTHER = '关于报送计生特殊家庭帮扶工作的约稿';
+const ANSWER = '鄂尔多斯市计生协推进优生优育进家庭';
+
+screenshotFailures(() => [reviewer, editor, approver]);
+
+beforeAll(async () => {
+  c = await startConsole();
+  team = await crew(c.stack.app);
+  await person(c.stack, 'zhaobj', '赵编辑', 'reviewer');
+  await person(c.stack, 'lizg', '李撰稿', 'editor', UNIT);
+  await person(c.stack, 'wangld', '王领导', 'approver', UNIT);
+  // A second commission, issued through the API: the approver declines it.
+  const other = await team.reviewer.post('/v1/commissions', { title: OTHER, requirements: '报送本年度帮扶工作的做法和成效。', kind: 'case', unitCodes: [UNIT, '150100'], dueWorkdays: 10 });
+  expect(other.statusCode).toBe(201);
+  declinedId = other.json().id;
+  reviewer = await ConsolePage.open(c.browser, c.baseUrl, 'reviewer');
+  editor = await ConsolePage.open(c.browser, c.baseUrl, 'editor');
+  approver = await ConsolePage.open(c.browser, c.baseUrl, 'approver', PHONE);
+});
+afterAll(async () => {
+  for (const p of [reviewer, editor, approver]) await p?.close();
+  await c?.close();
+});
+
+describe('约稿 in the console', () => {
+  test('a reviewer issues a commission to 鄂尔多斯市 and sees the unit waiting for an answer', async () => {
+    await reviewer.signIn('zhaobj', PASSWORD);
+    await reviewer.openMenu('约稿');
+    await expectText(reviewer.page, OTHER);
+    await reviewer.shots('commissions');
+    const page = new CommissionsPage(reviewer);
+    await page.fillIssue({ title: ISSUED, requirements: '请报送今年以来优生优育进家庭的做法、成效和典型事例。', kind: '调研报告', units: ['鄂尔多斯市'], workdays: 5 });
+    await reviewer.shots('commission-issue');
+    await page.send();
+    issuedId = new URL(reviewer.page.url()).pathname.split('/').pop()!;
+    await expectText(reviewer.page, ISSUED);
+    expect(await page.unitRow('鄂尔多斯市').innerText()).toContain('待回复');
+    expect(await page.unitRow('鄂尔多斯市').count()).toBe(1);
+    // Until the first answer it may be edited or cancelled.
+    await expectText(reviewer.page, '修改');
+    expect(await reviewer.page.getByRole('button', { name: '撤销约稿' }).isVisible()).toBe(true);
+    await reviewer.shots('commission');
+
+    const stored = await team.reviewer.get(`/v1/commissions/${issuedId}`);
+    expect(stored.json()).toMatchObject({ title: ISSUED, kind: 'report', allUnits: false, assignments: [{ unitCode: UNIT, state: 'open' }] });
+  });
+
+  test('the unit’s editor finds it in 我的待办 and writes an answer linked to it', async () => {
+    await editor.signIn('lizg', PASSWORD);
+    const card = editor.page.getByTestId('commission-tasks');
+    await expectText(editor.page, ISSUED);
+    expect(await card.innerText()).toContain(OTHER);
+    await editor.shots('tasks-with-commissions');
+    await card.locator('.ant-list-item').filter({ hasText: ISSUED }).getByRole('button', { name: '撰写回复' }).click();
+    await editor.settled();
+    expect(new URL(editor.page.url()).searchParams.get('commission')).toBe(issuedId);
+    // The commission is preselected.
+    await expectText(editor.page, `${ISSUED}（调研报告`);
+    await editor.shots('editor-answering');
+    await new EditorPage(editor).fillNew({ title: ANSWER, eventDate: shanghaiDaysAgo(1) });
+    await editor.page.waitForURL(/\/items\/[0-9a-f-]{36}\/edit$/);
+    const itemId = new URL(editor.page.url()).pathname.split('/')[2]!;
+    const item = await team.reviewer.get(`/v1/submissions/${itemId}`);
+    expect(item.json().commissionId).toBe(issuedId);
+
+    await editor.goto(`/items/${itemId}`);
+    await expectText(editor.page, '回复约稿');
+    await editor.page.getByRole('link', { name: ISSUED }).click();
+    await editor.settled();
+    // A unit sees its own assignment only.
+    await expectText(editor.page, '本单位回复情况');
+    await editor.page.locator('.ant-table-row').first().waitFor();
+    expect(await editor.page.locator('.ant-table-row').count()).toBe(1);
+    await editor.shots('commission-unit');
+  });
+
+  test('the approver on a phone declines the other commission with a reason', async () => {
+    await approver.signIn('wangld', PASSWORD);
+    await approver.goto(`/commissions/${declinedId}`);
+    const decline = approver.page.getByRole('button', { name: '申请不回复' });
+    expect(await approver.inFirstScreen(decline) || (await decline.isVisible())).toBe(true);
+    await decline.click();
+    const dialog = new ActionDialog(approver.page, '申请不回复');
+    await dialog.open();
+    await dialog.confirm(false);
+    await expectText(approver.page, '请说明本单位无法回复的原因');
+    await dialog.reason('本单位今年未开展该项帮扶工作');
+    await approver.shots('commission-decline-dialog');
+    await dialog.confirm();
+    await expectText(approver.page, '申请不回复');
+    await expectText(approver.page, '不回复理由：本单位今年未开展该项帮扶工作');
+    expect(await approver.page.getByRole('button', { name: '申请不回复' }).count()).toBe(0);
+    await approver.shots('commission-declined');
+  });
+
+  test('the reviewer sees the decline waiting and refuses it with a reason; the assignment opens again', async () => {
+    await reviewer.goto(`/commissions/${declinedId}`);
+    const row = new CommissionsPage(reviewer).unitRow('鄂尔多斯市');
+    expect(await row.innerText()).toContain('本单位今年未开展该项帮扶工作');
+    // Only the declined unit offers the region's buttons.
+    expect(await reviewer.page.getByRole('button', { name: '驳回申请' }).count()).toBe(1);
+    await row.getByRole('button', { name: '驳回申请' }).click();
+    const dialog = new ActionDialog(reviewer.page, '驳回申请');
+    await dialog.open();
+    await dialog.reason('该项工作全区均已部署，请如实报送');
+    await dialog.confirm();
+    await expectText(reviewer.page, '驳回理由：该项工作全区均已部署，请如实报送');
+    expect(await row.innerText()).toContain('待回复');
+    await reviewer.shots('commission-refused');
+    const stored = await team.reviewer.get(`/v1/commissions/${declinedId}`);
+    expect(stored.json().assignments.find((a: { unitCode: string }) => a.unitCode === UNIT).state).toBe('open');
+  });
+
+  test('a conflicting action reloads the commission and says so in Chinese', async () => {
+    await approver.goto(`/commissions/${declinedId}`);
+    await approver.page.getByRole('button', { name: '申请不回复' }).waitFor();
+    // Someone else declines first, through the API.
+    const first = await team.approver.post(`/v1/commissions/${declinedId}/assignments/${UNIT}/actions`, { action: 'decline', reason: '人员调整，无法按时完成' });
+    expect(first.statusCode).toBe(200);
+    await approver.page.getByRole('button', { name: '申请不回复' }).click();
+    const dialog = new ActionDialog(approver.page, '申请不回复');
+    await dialog.open();
+    await dialog.reason('重复申请');
+    await dialog.confirm();
+    await expectText(approver.page, '该约稿刚被其他人处理过，已刷新为最新状态');
+    await expectText(approver.page, '不回复理由：人员调整，无法按时完成');
+  });
+
+  test('the issue form fits a phone: every field inside the screen', async () => {
+    const phone = await ConsolePage.open(c.browser, c.baseUrl, 'reviewer-phone', PHONE);
+    try {
+      await phone.signIn('zhaobj', PASSWORD);
+      await phone.goto('/commissions');
+      await phone.page.getByRole('button', { name: '发布约稿' }).click();
+      const body = phone.page.locator('.ant-drawer-body');
+      await body.waitFor();
+      // The drawer slides in: measure it where it comes to rest.
+      await body.evaluate((el) => Promise.all((el.closest('.ant-drawer') ?? el).getAnimations({ subtree: true }).map((a: { finished: Promise<unknown> }) => a.finished)));
+      const box = await phone.page.locator('.ant-drawer-section, .ant-drawer-content').first().boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width + 1);
+      await phone.page.screenshot({ path: '.data/screenshots/reviewer-commission-issue-phone-390.png' });
+    } finally {
+      await phone.close();
+    }
+  });
+});

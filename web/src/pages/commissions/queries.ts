@@ -1,0 +1,61 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type Commission = Schemas['Commission'];
+export type Assignment = Schemas['Assignment'];
+export type CommissionTask = Schemas['CommissionTask'];
+
+export const KIND_LABEL: Record<Commission['kind'], string> = { news: '信息', case: '案例', report: '调研报告' };
+
+/** The assignment actions in Chinese; the API decides which ones a person may press. */
+export const ASSIGNMENT_ACTION_LABEL: Record<Assignment['allowedActions'][number], string> = {
+  decline: '申请不回复',
+  accept_decline: '准予不回复',
+  refuse_decline: '驳回申请',
+};
+
+/** States of an assignment in the order people read them (the machine's labels, for the counts that come without them). */
+export const ASSIGNMENT_STATE_LABEL: Record<Assignment['state'], string> = {
+  open: '待回复',
+  answered: '已回复',
+  fulfilled: '已采用',
+  declined: '申请不回复',
+  excused: '准予不回复',
+  missed: '逾期未回复',
+  cancelled: '已取消',
+};
+export const STATE_COLOR: Partial<Record<Assignment['state'], string>> = {
+  open: 'blue',
+  answered: 'cyan',
+  fulfilled: 'green',
+  declined: 'orange',
+  missed: 'red',
+};
+
+export const commissionKey = (id: string) => ['commission', id] as const;
+
+export function useCommissions() {
+  return useQuery({ queryKey: ['commissions'], queryFn: () => unwrap(api.GET('/v1/commissions')) });
+}
+
+export function useCommission(id: string) {
+  return useQuery({ queryKey: commissionKey(id), queryFn: () => unwrap(api.GET('/v1/commissions/{id}', { params: { path: { id } } })) });
+}
+
+/** The caller's waiting assignments (a unit's open ones; the region's declines to judge). */
+export function useCommissionTasks(enabled = true) {
+  return useQuery({ queryKey: ['tasks', 'commissions'], queryFn: () => unwrap(api.GET('/v1/tasks/commissions')), enabled, refetchInterval: 30_000 });
+}
+
+/** After a change to a commission: it, the list and everyone's task lists. */
+export function useCommissionRefresh(id: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: commissionKey(id) }),
+      queryClient.invalidateQueries({ queryKey: ['commissions'] }),
+      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+    ]);
+}
+
+export const REGION_ROLES = new Set(['reviewer', 'manager']);
