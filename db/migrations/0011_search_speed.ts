@@ -13,15 +13,18 @@ import { sql, type Kysely } from 'kysely';
  * Written to apply after 0012 too (it touches only the items table's search column and indexes).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE items ADD COLUMN search_pairs text GENERATED ALWAYS AS (item_search_pairs(title, body)) STORED`.execute(db);
+  // The old indexes go first, so that adding the column (a rewrite of the table) does not rebuild them.
+  await sql`
+    DROP INDEX IF EXISTS items_search_pairs_idx;
+    DROP INDEX IF EXISTS items_title_trgm_idx;
+    DROP INDEX IF EXISTS items_body_trgm_idx;
+    ALTER TABLE items ADD COLUMN search_pairs text GENERATED ALWAYS AS (item_search_pairs(title, body)) STORED;
+  `.execute(db);
   const trgm = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_trgm'`.execute(db);
   if (trgm.rows[0]?.n !== 1) return; // no pg_trgm (see 0009): search scans
   await sql`
     CREATE INDEX items_search_text_idx ON items USING gin ((title || E'\\n' || body) gin_trgm_ops);
     CREATE INDEX items_search_pairs_text_idx ON items USING gin (search_pairs gin_trgm_ops);
-    DROP INDEX IF EXISTS items_search_pairs_idx;
-    DROP INDEX IF EXISTS items_title_trgm_idx;
-    DROP INDEX IF EXISTS items_body_trgm_idx;
   `.execute(db);
 }
 
