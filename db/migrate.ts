@@ -8,9 +8,12 @@ interface UnitsFile {
   units: Array<{ code: string; name: string; kind: 'league' | 'planned_city'; counties: string[] }>;
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/**
+ * Applies every pending migration; throws with the failing migration's name. Unordered: a migration
+ * numbered below one already applied (0011 after 0012) still runs.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

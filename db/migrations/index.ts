@@ -9,6 +9,7 @@ import * as accounts from './0007_accounts.ts';
 import * as workflow from './0008_workflow.ts';
 import * as search from './0009_search.ts';
 import * as bulletins from './0010_bulletins.ts';
+import * as searchSpeed from './0011_search_speed.ts';
 import * as commissions from './0012_commissions.ts';
 import * as commissionRules from './0013_commission_rules.ts';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008_workflow': workflow,
   '0009_search': search,
   '0010_bulletins': bulletins,
+  '0011_search_speed': searchSpeed,
   '0012_commissions': commissions,
   '0013_commission_rules': commissionRules,
 };

@@ -10,31 +10,35 @@ export const searchTerms = (q: string) => q.split(/\s+/u).filter(Boolean);
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, '\\$&');
 
-/** Terms of three characters or more have trigrams of their own in titles and bodies (migration 0009). */
+/** Terms of three characters or more have trigrams of their own in titles and bodies. */
 const TRIGRAM_LENGTH = 3;
 
 const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE');
 
 /**
- * Every term in the title or the body: the exact condition. LIKE where case cannot matter
- * (Chinese, digits), as it is cheaper than ILIKE.
+ * The title and the body as one text, the expression of the trigram index of migration 0011: a
+ * term holds no line break, so it is in the joined text exactly when it is in the title or the body.
+ */
+const SEARCH_TEXT = sql.raw(`(title || E'\\n' || body)`);
+
+/**
+ * Every term in the title or the body: the exact condition, and for the terms of three characters
+ * or more the condition of one trigram index scan (all terms at once). LIKE where case cannot
+ * matter (Chinese, digits), as it is cheaper than ILIKE.
  */
 function searchCondition(q: string) {
-  const terms = searchTerms(q).map((term) => {
-    const pattern = `%${escapeLike(term)}%`;
-    return sql<boolean>`(title ${likeOf(term)} ${pattern} OR body ${likeOf(term)} ${pattern})`;
-  });
+  const terms = searchTerms(q).map((term) => sql<boolean>`${SEARCH_TEXT} ${likeOf(term)} ${`%${escapeLike(term)}%`}`);
   return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
 }
 
 /**
  * For terms of one or two characters, which have no trigram in the text itself: the same
- * condition through the pairs index of migration 0009 (`item_search_pairs`), which implies it.
+ * condition through the stored pairs text (`search_pairs`, migrations 0009 and 0011), which implies it.
  */
 function shortTermsCondition(q: string) {
   const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
   if (short.length === 0) return null;
-  const conditions = short.map((term) => sql<boolean>`item_search_pairs(title, body) ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
+  const conditions = short.map((term) => sql<boolean>`search_pairs ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
   return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
 }
 
@@ -168,7 +172,7 @@ const searchIndexes = new WeakMap<Kysely<Database>, Promise<boolean>>();
 function searchIndexed(db: Kysely<Database>): Promise<boolean> {
   let known = searchIndexes.get(db);
   if (!known) {
-    known = sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_idx') IS NOT NULL AS present`
+    known = sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_text_idx') IS NOT NULL AS present`
       .execute(db)
       .then((result) => result.rows[0]?.present === true);
     known.catch(() => searchIndexes.delete(db)); // asked again next time
