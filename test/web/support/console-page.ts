@@ -29,7 +29,8 @@ export class ConsolePage {
     const phone = viewport.width < 600;
     const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    // An upper bound, not a speed check: a busy CI machine (two test files at once) may take a while.
+    page.setDefaultTimeout(25_000);
     return new ConsolePage(context, page, baseUrl, who, viewport);
   }
 
