@@ -70,6 +70,8 @@ describe('约稿 in the console', () => {
     expect(await card.innerText()).toContain(OTHER);
     await editor.shots('tasks-with-commissions');
     await card.locator('.ant-list-item').filter({ hasText: ISSUED }).getByRole('button', { name: '撰写回复' }).click();
+    // The click navigates on its own time: wait for the address rather than read it at once.
+    await editor.page.waitForURL((url) => url.searchParams.has('commission'));
     await editor.settled();
     expect(new URL(editor.page.url()).searchParams.get('commission')).toBe(issuedId);
     // The commission is preselected.
