@@ -98,7 +98,9 @@ describe('约稿 in the console', () => {
     await approver.signIn('wangld', PASSWORD);
     await approver.goto(`/commissions/${declinedId}`);
     const decline = approver.page.getByRole('button', { name: '申请不回复' });
-    expect(await approver.inFirstScreen(decline) || (await decline.isVisible())).toBe(true);
+    // The assignment's buttons come with the commission: wait for them rather than look at once.
+    await decline.waitFor();
+    expect(await approver.inFirstScreen(decline)).toBe(true);
     await decline.click();
     const dialog = new ActionDialog(approver.page, '申请不回复');
     await dialog.open();
