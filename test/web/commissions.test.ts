@@ -50,8 +50,10 @@ describe('约稿 in the console', () => {
     await page.fillIssue({ title: ISSUED, requirements: '请报送今年以来优生优育进家庭的做法、成效和典型事例。', kind: '调研报告', units: ['鄂尔多斯市'], workdays: 5 });
     await reviewer.shots('commission-issue');
     await page.send();
+    // Sending leads to the commission's page; the closing form still shows the title for a moment.
+    await reviewer.page.waitForURL(/\/commissions\/[0-9a-f-]{36}$/);
     issuedId = new URL(reviewer.page.url()).pathname.split('/').pop()!;
-    await expectText(reviewer.page, ISSUED);
+    await reviewer.page.getByRole('heading', { name: ISSUED }).first().waitFor();
     expect(await page.unitRow('鄂尔多斯市').innerText()).toContain('待回复');
     expect(await page.unitRow('鄂尔多斯市').count()).toBe(1);
     // Until the first answer it may be edited or cancelled.
