@@ -1,4 +1,5 @@
 import { getNextTransitions, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { rolesInGuard } from './guard-roles.ts';
 import { assignmentMachine } from './commission.machine.ts';
 import {
   ASSIGNMENT_ACTIONS,
@@ -73,7 +74,7 @@ const rolesByEvent = new Map<string, Set<string>>();
 for (const state of Object.values(assignmentMachine.root.states)) {
   for (const [eventType, definitions] of state.transitions) {
     for (const definition of definitions) {
-      for (const roles of rolesInGuard(definition.guard)) {
+      for (const roles of rolesInGuard<string>(definition.guard)) {
         const set = rolesByEvent.get(eventType) ?? new Set<string>();
         roles.forEach((role) => set.add(role));
         rolesByEvent.set(eventType, set);
@@ -87,9 +88,3 @@ export function rolesForAssignment(type: string): ReadonlySet<string> {
   return rolesByEvent.get(type) ?? new Set();
 }
 
-function rolesInGuard(guard: unknown): string[][] {
-  if (!guard) return [];
-  if (typeof guard === 'object' && (guard as { type?: string }).type === 'actorMay') return [(guard as { params: { roles: string[] } }).params.roles];
-  const nested = (guard as { guards?: unknown[] }).guards;
-  return Array.isArray(nested) ? nested.flatMap(rolesInGuard) : [];
-}

@@ -1,4 +1,5 @@
 import { createActor, getNextTransitions, initialTransition, transition, type AnyActorScope, type SnapshotFrom } from 'xstate';
+import { rolesInGuard } from './guard-roles.ts';
 import { ALL_GATES_CONFIRMED, effectsOf, isImportedStep, submissionMachine, unconfirmedGates } from './submission.machine.ts';
 import {
   ACTIONS,
@@ -201,7 +202,7 @@ function collectRolesByEvent(): Map<string, Set<Role>> {
   for (const state of Object.values(submissionMachine.root.states)) {
     for (const [eventType, definitions] of state.transitions) {
       for (const definition of definitions) {
-        for (const roles of rolesInGuard(definition.guard)) {
+        for (const roles of rolesInGuard<Role>(definition.guard)) {
           const set = result.get(eventType) ?? new Set<Role>();
           roles.forEach((r) => set.add(r));
           result.set(eventType, set);
@@ -212,14 +213,6 @@ function collectRolesByEvent(): Map<string, Set<Role>> {
   return result;
 }
 
-function rolesInGuard(guard: unknown): Role[][] {
-  if (!guard) return [];
-  if (typeof guard === 'object' && (guard as { type?: string }).type === 'actorMay') {
-    return [(guard as { params: { roles: Role[] } }).params.roles];
-  }
-  const nested = (guard as { guards?: unknown[] }).guards;
-  return Array.isArray(nested) ? nested.flatMap(rolesInGuard) : [];
-}
 
 /** A state's Chinese label (the machine's `meta`). */
 export function stateLabel(state: SubmissionState): string {
