@@ -1,19 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { connectDatabase } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { readItemForCommand, writeItemUpdate } from '../db/queries/item-commands.ts';
-import { loadCalendar } from '../src/calendar-store.ts';
-import { importSubmissions } from '../src/services/historical-import.ts';
-import { UnitDirectory } from '../src/services/unit-directory.ts';
-import { createUser } from '../src/services/users.ts';
 import { recordFromRow } from '../src/services/submission-record.ts';
-import { BOOTSTRAP_ADMIN } from '../machines/actors.ts';
 import { installed } from '../test/support/programs.ts';
+import { commandsFixture } from './commands-fixture.ts';
 import { pgbenchRunner } from './pgbench.ts';
-import { fmt, freshDatabase, load, post, startServer, wrk } from './support.ts';
+import { fmt, load, post, startServer, wrk } from './support.ts';
 
 export interface CommandBenchOptions {
   adminUrl: string;
@@ -36,32 +27,9 @@ export interface CommandBenchOptions {
  */
 
 export async function benchCommands(options: CommandBenchOptions) {
-  const url = await freshDatabase(options.adminUrl, 'nmg_bench_commands');
-  const handle = connectDatabase(url, options.poolSize);
-  await migrateToLatest(handle.db);
-  const units = await UnitDirectory.load(handle.db);
-  const calendar = await loadCalendar(handle.db);
-  // Fixture: the historical import writes the items (one batched replay per record, fast), closed as
-  // history; then they are put back in the reviewers' queue, as if just signed off, so that reviewers
-  // can claim and unclaim them. The import refuses to leave undecided items live: that is its rule.
-  const rows = Array.from({ length: options.items }, (_, i) => ({
-    externalId: `bench-${i}`,
-    unitCode: units.list[i % units.list.length].code,
-    title: `${units.list[i % units.list.length].name}计生协开展活动`,
-    eventDate: '2026-01-05',
-    submittedAt: '2026-01-06T09:00:00+08:00',
-  }));
-  const imported = await importSubmissions(
-    { db: handle.db, units, calendar, rules: { dueWorkdays: 5, dueWorkdaysMajor: 3, staleDays: 14 }, clock: Date.now },
-    BOOTSTRAP_ADMIN,
-    rows,
-  );
-  if (imported.errors.length > 0) throw new Error(`bench fixture: ${JSON.stringify(imported.errors.slice(0, 3))}`);
-  await handle.pool.query(
-    `UPDATE items SET state = 'submitted', snapshot = jsonb_set(snapshot, '{value}', '"submitted"') WHERE external_id LIKE 'bench-%'`,
-  );
-  const reviewer = await createUser(handle.db, units, { name: 'bench reviewer', role: 'reviewer' });
-  const ids = (await handle.db.selectFrom('items').select('id').orderBy('external_id').execute()).map((r) => r.id);
+  const { url, handle, ids, idsFile, reviewer, sample, unclaimAll, vacuum } = await commandsFixture({
+    adminUrl: options.adminUrl, database: 'nmg_bench_commands', items: options.items, poolSize: options.poolSize,
+  });
   const perLoop = Math.floor(ids.length / options.concurrency);
   const itemFor = (loop: number, i: number) => ids[loop + options.concurrency * (Math.floor(i / 2) % perLoop)];
 
@@ -94,18 +62,9 @@ export async function benchCommands(options: CommandBenchOptions) {
   };
   // With wrk (a C load generator) the client takes little of the two cores; without it, node:http.
   const useWrk = installed('wrk');
-  const idsFile = path.join(os.tmpdir(), `nmg-bench-items-${process.pid}.txt`);
-  writeFileSync(idsFile, ids.join('\n'));
-  // Every run starts from a vacuumed table, as pgbench's own runs do, so that no run pays for
-  // cleaning up after the one before it.
-  const vacuum = () => handle.pool.query('VACUUM items');
   const serviceRun = async () => {
     // wrk's script claims its items, then unclaims them: start from none claimed.
-    if (useWrk) {
-      await handle.pool.query(
-        `UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null') WHERE claimed_by IS NOT NULL`,
-      );
-    }
+    if (useWrk) await unclaimAll();
     await vacuum();
     return useWrk ? wrk(server.url, options, [idsFile, String(Math.min(options.concurrency, 2)), reviewer.token!]) : load(options.concurrency, options.seconds, command);
   };
@@ -113,7 +72,6 @@ export async function benchCommands(options: CommandBenchOptions) {
   await baselineRun();
   await serviceRun();
   // The issue's own baseline: pgbench with the same two statements, on as many connections as the pool.
-  const sample = (await handle.pool.query('SELECT * FROM items LIMIT 1')).rows[0];
   const pgbenchRun = pgbenchRunner({ databaseUrl: url, connections: options.poolSize, seconds: options.seconds, items: ids.length, reviewer, sample });
   type Run = Awaited<ReturnType<typeof baselineRun>>;
   const baselines: Run[] = [];

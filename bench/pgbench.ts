@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMMAND_SQL, RECORD_COLUMNS } from '../db/queries/item-commands.ts';
@@ -77,8 +77,9 @@ function writeStatement(claim: boolean, item: string, sample: Record<string, unk
   return withPlaceholders(COMMAND_SQL.update, values);
 }
 
+const oneLine = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
+
 export function pgbenchScript(sample: Record<string, unknown>): string {
-  const oneLine = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
   const items = Array.from({ length: ITEMS_PER_RUN }, (_, j) => `:item_${j}`);
   const lookups = items.map((item, j) =>
     `(SELECT id FROM items WHERE external_id = 'bench-' || (:client_id + :clients * ((:first + ${j}) % :per))) AS ${item.slice(1)}`);
@@ -97,6 +98,52 @@ export function pgbenchScript(sample: Record<string, unknown>): string {
 }
 
 /**
+ * The latency variant: one command per transaction (a claim or an unclaim), so that pgbench's
+ * per-transaction latency is a per-command latency. Each client walks its own share of the items,
+ * claiming all of them, then unclaiming all of them, as the service's load does. The lookup of the
+ * client's next item by external id is folded into the read as a subquery (the read returns the id
+ * the write needs), so that a command is two statements, as in the service, not three.
+ */
+export function pgbenchLatencyScript(sample: Record<string, unknown>): string {
+  const item = "(SELECT id FROM items WHERE external_id = 'bench-' || :item_number)";
+  return [
+    '\\set item_number :client_id + :clients * (:run % :per)',
+    '\\set claiming ((:run / :per) % 2) = 0',
+    '\\set run :run + 1',
+    `${oneLine(withPlaceholders(COMMAND_SQL.read, new Map([[1, item], [2, ':reviewer'], [3, "''"]])))} \\gset r_`,
+    '\\if :claiming',
+    `${oneLine(writeStatement(true, ':r_id', sample))};`,
+    '\\else',
+    `${oneLine(writeStatement(false, ':r_id', sample))};`,
+    '\\endif',
+    '',
+  ].join('\n');
+}
+
+/** pgbench's arguments for a script over the bench items, less the duration and the database. */
+function pgbenchArgs(options: PgbenchOptions, script: string): string[] {
+  const define = (name: string, value: string | number) => ['-D', `${name}=${value}`];
+  return [
+    '-n', '-M', 'prepared', '-c', String(options.connections), '-j', '2', '-f', script,
+    ...define('run', 0), ...define('clients', options.connections), ...define('per', Math.floor(options.items / options.connections)),
+    ...define('reviewer', options.reviewer.id), ...define('reviewer_name', options.reviewer.name), ...define('role', 'reviewer'),
+    ...define('claim', 'claim'), ...define('unclaim', 'unclaim'), ...define('no_outbox', '[]'),
+    ...define('now', new Date().toISOString()), ...sampleDefinitions(options.sample),
+  ];
+}
+
+function runPgbench(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('pgbench', args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`pgbench failed: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+const failedTransactions = (stdout: string) => Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
+
+/**
  * Writes the script and returns a run of pgbench for `seconds` (a claim and an unclaim of
  * ITEMS_PER_RUN items per script run); undefined when pgbench is not installed.
  */
@@ -104,24 +151,45 @@ export function pgbenchRunner(options: PgbenchOptions): (() => Promise<{ rate: n
   if (!installed('pgbench')) return undefined;
   const script = path.join(os.tmpdir(), `nmg-bench-commands-${process.pid}.sql`);
   writeFileSync(script, pgbenchScript(options.sample));
-  const define = (name: string, value: string | number) => ['-D', `${name}=${value}`];
-  const args = [
-    '-n', '-M', 'prepared', '-c', String(options.connections), '-j', '2', '-T', String(options.seconds), '-f', script,
-    ...define('run', 0), ...define('clients', options.connections), ...define('per', Math.floor(options.items / options.connections)),
-    ...define('reviewer', options.reviewer.id), ...define('reviewer_name', options.reviewer.name), ...define('role', 'reviewer'),
-    ...define('claim', 'claim'), ...define('unclaim', 'unclaim'), ...define('no_outbox', '[]'),
-    ...define('now', new Date().toISOString()), ...sampleDefinitions(options.sample),
-    options.databaseUrl,
-  ];
-  return () => new Promise((resolve, reject) => {
-    execFile('pgbench', args, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`pgbench failed: ${stderr || error.message}`));
-      const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? NaN);
-      resolve({
-        rate: COMMANDS_PER_RUN * number(/tps = ([\d.]+)/),
-        latencyMs: number(/latency average = ([\d.]+) ms/) / COMMANDS_PER_RUN,
-        failures: number(/number of failed transactions: (\d+)/) || 0,
-      });
-    });
-  });
+  const args = [...pgbenchArgs(options, script), '-T', String(options.seconds), options.databaseUrl];
+  return async () => {
+    const stdout = await runPgbench(args);
+    const number = (pattern: RegExp) => Number(pattern.exec(stdout)?.[1] ?? NaN);
+    return {
+      rate: COMMANDS_PER_RUN * number(/tps = ([\d.]+)/),
+      latencyMs: number(/latency average = ([\d.]+) ms/) / COMMANDS_PER_RUN,
+      failures: failedTransactions(stdout),
+    };
+  };
+}
+
+/**
+ * A run of the latency script at a constant `rate` (commands, so transactions, per second) for
+ * `seconds`, with a log line per transaction. With --rate pgbench schedules each transaction
+ * (a Poisson process) and logs its latency from the scheduled start, so a transaction that
+ * waits for a free connection counts its wait. Returns every command's latency in ms, sorted.
+ * Undefined when pgbench is not installed.
+ */
+export function pgbenchAtRate(options: PgbenchOptions): ((rate: number) => Promise<{ latencies: number[]; failures: number }>) | undefined {
+  if (!installed('pgbench')) return undefined;
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'nmg-bench-latency-'));
+  const script = path.join(directory, 'latency.sql');
+  writeFileSync(script, pgbenchLatencyScript(options.sample));
+  return async (rate) => {
+    const prefix = path.join(directory, 'log');
+    const stdout = await runPgbench([
+      ...pgbenchArgs(options, script), '-T', String(options.seconds), '--rate', String(rate), '-l', '--log-prefix', prefix, options.databaseUrl,
+    ]);
+    // Each line: client, transaction, latency in µs (from the scheduled start), script, epoch s, µs, schedule lag µs.
+    const latencies: number[] = [];
+    for (const log of readdirSync(directory).filter((file) => file.startsWith('log')).map((file) => path.join(directory, file))) {
+      for (const line of readFileSync(log, 'utf8').split('\n')) {
+        const fields = line.split(' ');
+        if (fields.length >= 7 && fields[2] !== 'failed' && fields[2] !== 'skipped') latencies.push(Number(fields[2]) / 1000);
+      }
+      rmSync(log);
+    }
+    latencies.sort((a, b) => a - b);
+    return { latencies, failures: failedTransactions(stdout) };
+  };
 }

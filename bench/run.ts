@@ -1,6 +1,8 @@
 import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { benchCommands } from './commands.bench.ts';
+import { benchLatency } from './latency.bench.ts';
 import { benchReports } from './reports.bench.ts';
+import { printSummary } from './summary.ts';
 
 /**
  * `npm run bench`: figures against a baseline measured in the same run, on this machine.
@@ -10,7 +12,11 @@ import { benchReports } from './reports.bench.ts';
  *   BENCH_CONCURRENCY concurrent command loops (default 32)
  *   BENCH_ROUNDS      alternating baseline/service rounds, median taken (default 5)
  *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
- *   BENCH_ONLY        "commands", "reports" or "web" (the console: bundle sizes, time to the first task)
+ *   BENCH_LATENCY_SECONDS  seconds of each constant-rate latency run (default 30)
+ *   BENCH_LATENCY_ROUNDS   alternating pgbench/service latency rounds, median taken (default 3)
+ *   BENCH_ONLY        "commands", "reports", "latency" (commands at a constant half of the maximum
+ *                     rate, p50/p99/p99.9 from the intended send time, beside pgbench at that rate)
+ *                     or "web" (the console: bundle sizes, time to the first task)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -32,6 +38,17 @@ if (!only || only === 'commands') {
     poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
   });
 }
+if (!only || only === 'latency') {
+  await benchLatency({
+    adminUrl,
+    items: 8_000,
+    seconds: Number(env.BENCH_LATENCY_SECONDS ?? 30),
+    probeSeconds: 5,
+    concurrency: Number(env.BENCH_CONCURRENCY ?? 32),
+    rounds: Number(env.BENCH_LATENCY_ROUNDS ?? 3),
+    poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
+  });
+}
 if (!only || only === 'reports') {
   await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
 }
@@ -40,4 +57,5 @@ if (!only || only === 'web') {
   process.env.BENCH_DATABASE_URL = adminUrl;
   await import('./console.bench.ts');
 }
+printSummary();
 await stopEmbedded?.();

@@ -70,6 +70,54 @@ export async function load(concurrency: number, seconds: number, task: (loop: nu
   return { rate: latencies.length / elapsed, count: latencies.length, failures, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
+/**
+ * Starts `task` at a constant mean `rate` per second for `seconds`, whether or not earlier ones
+ * have finished (an open loop, as wrk2 does), and measures each from its INTENDED start, so that a
+ * request the generator or a busy connection held back counts its wait (no coordinated omission).
+ * Arrivals are a Poisson process, as pgbench's --rate schedules them, so that the two loads are
+ * equally bursty. Returns every latency in ms, sorted, and how late the generator itself was to
+ * send (p99, ms). Gives up on stragglers `drainSeconds` after the schedule ends: they count as failures.
+ */
+export async function constantRate(rate: number, seconds: number, task: (i: number) => Promise<boolean>, drainSeconds = 30) {
+  const latencies: number[] = [];
+  const sendLag: number[] = [];
+  let failures = 0;
+  let sent = 0;
+  let finished = 0;
+  let scheduleDone = false;
+  let allFinished = () => {};
+  const drained = new Promise<void>((resolve) => (allFinished = resolve));
+  let open = true;
+  const settle = (intended: number, ok: boolean) => {
+    if (!open) return;
+    latencies.push(performance.now() - intended);
+    if (!ok) failures += 1;
+    finished += 1;
+    if (scheduleDone && finished === sent) allFinished();
+  };
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let intended = start;
+  while (intended < end) {
+    for (; intended <= performance.now() && intended < end; intended += (-Math.log(1 - Math.random()) * 1000) / rate) {
+      const at = intended;
+      sendLag.push(performance.now() - at);
+      task(sent).then((ok) => settle(at, ok), () => settle(at, false));
+      sent += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  scheduleDone = true;
+  if (finished === sent) allFinished();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, drainSeconds * 1000)))]);
+  clearTimeout(timer);
+  open = false;
+  latencies.sort((a, b) => a - b);
+  sendLag.sort((a, b) => a - b);
+  return { latencies, failures: failures + (sent - finished), sendLagP99: percentile(sendLag, 99) };
+}
+
 export const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
