@@ -17,6 +17,8 @@ export interface LatencyBenchOptions {
   rounds: number;
   /** The service's database pool, and pgbench's connections. */
   poolSize: number;
+  /** Where the server writes a CPU profile (node --cpu-prof), if anywhere: to see what dominates. */
+  profileDirectory?: string;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function benchLatency(options: LatencyBenchOptions) {
     adminUrl: options.adminUrl, database: 'nmg_bench_latency', items: options.items, poolSize: options.poolSize,
   });
   const { ids, reviewer } = fixture;
-  const server = await startServer(fixture.url, { DB_POOL_SIZE: String(options.poolSize) });
+  const profile = options.profileDirectory ? ['--cpu-prof', '--cpu-prof-dir', options.profileDirectory] : [];
+  const server = await startServer(fixture.url, { DB_POOL_SIZE: String(options.poolSize) }, profile);
   const headers = { authorization: `Bearer ${reviewer.token}` };
   // Command i: every item claimed in turn, then every item unclaimed, so that a claim and its
   // unclaim are thousands of commands apart and never in flight together.
@@ -96,6 +99,7 @@ export async function benchLatency(options: LatencyBenchOptions) {
   line('service: HTTP + auth + XState', service);
   const rounds = (runs: Figures[]) => runs.map((run) => run.p99.toFixed(2)).join(', ');
   console.log(`  p99 by round (ms): pgbench ${rounds(baselines)}; service ${rounds(services)}`);
+  console.log(`  closed-loop maximum: ${maximum.rate.toFixed(0)}/s, ${options.concurrency} concurrent, ${options.probeSeconds} s, with ${installed('wrk') ? 'wrk' : 'node:http'}; failures ${maximum.failures}`);
   console.log(`  load generator: node:http, open loop; its own lateness to send, p99: ${service.sendLagP99.toFixed(2)} ms`);
   if (ratios.length) console.log(`  service p99 / pgbench p99: ${ratio.toFixed(1)}× (rounds in order: ${ratios.map((r) => `${r.toFixed(1)}×`).join(', ')}); target: at most 3× and under 20 ms`);
 

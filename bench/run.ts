@@ -14,6 +14,7 @@ import { printSummary } from './summary.ts';
  *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
  *   BENCH_LATENCY_SECONDS  seconds of each constant-rate latency run (default 30)
  *   BENCH_LATENCY_ROUNDS   alternating pgbench/service latency rounds, median taken (default 3)
+ *   BENCH_PROFILE_DIR      where the latency benchmark's server writes a CPU profile (node --cpu-prof)
  *   BENCH_ONLY        "commands", "reports", "latency" (commands at a constant half of the maximum
  *                     rate, p50/p99/p99.9 from the intended send time, beside pgbench at that rate)
  *                     or "web" (the console: bundle sizes, time to the first task)
@@ -47,6 +48,7 @@ if (!only || only === 'latency') {
     concurrency: Number(env.BENCH_CONCURRENCY ?? 32),
     rounds: Number(env.BENCH_LATENCY_ROUNDS ?? 3),
     poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
+    profileDirectory: env.BENCH_PROFILE_DIR,
   });
 }
 if (!only || only === 'reports') {

@@ -18,9 +18,13 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
 }
 
 /** The API as `npm run api` starts it, in its own process, so that the load generator does not share its core. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'src/server.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', PORT: String(port), LOG_LEVEL: 'warn', TOKEN_CACHE_MS: '60000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
