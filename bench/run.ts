@@ -1,6 +1,8 @@
 import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { benchCommands } from './commands.bench.ts';
 import { benchReports } from './reports.bench.ts';
+import { benchScaleout } from './scaleout.bench.ts';
+import { printSummary } from './summary.ts';
 
 /**
  * `npm run bench`: figures against a baseline measured in the same run, on this machine.
@@ -10,7 +12,12 @@ import { benchReports } from './reports.bench.ts';
  *   BENCH_CONCURRENCY concurrent command loops (default 32)
  *   BENCH_ROUNDS      alternating baseline/service rounds, median taken (default 5)
  *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
- *   BENCH_ONLY        "commands", "reports" or "web" (the console: bundle sizes, time to the first task)
+ *   BENCH_ONLY        "commands", "reports", "scaleout" or "web" (the console: bundle sizes, time to the first task)
+ *   BENCH_SCALEOUT_SECONDS      scale-out: seconds of load, two API and two worker processes (default 60)
+ *   BENCH_SCALEOUT_TIMERS       scale-out: items whose three deadlines fall due during the load (default 3,000)
+ *   BENCH_SCALEOUT_CONCURRENCY  scale-out: items taken from creation to adoption at once (default 8)
+ *   BENCH_SCALEOUT_QUEUE        scale-out: "redis" (a redis-server of its own, default) or "postgres"
+ *   BENCH_SCALEOUT_KILL         scale-out: "0" keeps both workers alive (default: one is SIGKILLed half-way)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -35,9 +42,21 @@ if (!only || only === 'commands') {
 if (!only || only === 'reports') {
   await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
 }
+if (!only || only === 'scaleout') {
+  await benchScaleout({
+    adminUrl,
+    seconds: Number(env.BENCH_SCALEOUT_SECONDS ?? 60),
+    timerItems: Number(env.BENCH_SCALEOUT_TIMERS ?? 3_000),
+    concurrency: Number(env.BENCH_SCALEOUT_CONCURRENCY ?? 8),
+    poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
+    queue: env.BENCH_SCALEOUT_QUEUE === 'postgres' ? 'postgres' : 'redis',
+    killWorker: env.BENCH_SCALEOUT_KILL !== '0',
+  });
+}
 if (!only || only === 'web') {
   // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.
   process.env.BENCH_DATABASE_URL = adminUrl;
   await import('./console.bench.ts');
 }
+printSummary();
 await stopEmbedded?.();
