@@ -10,7 +10,16 @@ import { percentile } from './support.ts';
  */
 export interface ExactlyOnce {
   ledger: { expected: number; recorded: number; missing: number; extra: number };
-  deadlines: { items: number; expected: number; applied: number; missing: number; doubled: number; unexpected: number; latenessMs: { p50: number; p99: number; max: number } };
+  deadlines: {
+    items: number;
+    expected: number;
+    applied: number;
+    missing: number;
+    /** Reminders and late flags the machine refused because the backlog reached the item only once it was due to expire. */
+    overtaken: number;
+    doubled: number;
+    unexpected: number;
+    latenessMs: { p50: number; p99: number; max: number } };
   outbox: { rows: number; notDone: number };
   notifications: { rows: number; stored: number; wrongCount: number };
 }
@@ -52,7 +61,7 @@ async function deadlineEffects(pool: pg.Pool, calendar: WorkCalendar, signoffRem
   const { rows: others } = await pool.query<{ n: number }>(`
     SELECT count(*)::int AS n FROM item_history h JOIN items i ON i.id = h.item_id
     WHERE h.action IN ('remind', 'mark_late', 'expire') AND coalesce(i.external_id, '') NOT LIKE 'timer-%'`);
-  const result = { items: rows.length, expected: 0, applied: 0, missing: 0, doubled: 0, unexpected: others[0].n };
+  const result = { items: rows.length, expected: 0, applied: 0, missing: 0, overtaken: 0, doubled: 0, unexpected: others[0].n };
   const lateness: number[] = [];
   for (const row of rows) {
     const remindAt = signoffReminderAt(row.waited.getTime(), signoffReminderWorkdays, calendar);
@@ -61,10 +70,17 @@ async function deadlineEffects(pool: pg.Pool, calendar: WorkCalendar, signoffRem
       { wanted: true, count: row.lates, at: row.late, dueAt: row.due.getTime() },
       { wanted: true, count: row.expires, at: row.expired, dueAt: row.stale.getTime() },
     ];
+    // The workers first reached this item after it was due to expire: a reminder or late flag still
+    // waiting then races the expiry, and once expired the machine refuses them (rightly: moot).
+    const reached = effects.filter((e) => e.at).map((e) => e.at!.getTime());
+    const reachedAfterStale = reached.length > 0 && Math.min(...reached) > row.stale.getTime();
     for (const effect of effects) {
       if (effect.wanted) result.expected += 1;
       result.applied += effect.count;
-      if (effect.wanted && effect.count === 0) result.missing += 1;
+      if (effect.wanted && effect.count === 0) {
+        if (reachedAfterStale && effect !== effects[2]) result.overtaken += 1;
+        else result.missing += 1;
+      }
       if (effect.count > 1 || (!effect.wanted && effect.count > 0)) result.doubled += 1;
       if (effect.at) lateness.push(effect.at.getTime() - effect.dueAt);
     }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type pg from 'pg';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../db/connect.ts';
@@ -15,7 +16,7 @@ import { PrivateRedis } from '../test/support/redis.ts';
 import { allExactlyOnce, countExactlyOnce } from './scaleout-checks.ts';
 import { insertTimerItems } from './scaleout-fixture.ts';
 import { addSummary } from './summary.ts';
-import { fmt, freshDatabase, send, startProcess, type ServiceProcess } from './support.ts';
+import { fmt, freshDatabase, percentile, send, startProcess, type ServiceProcess } from './support.ts';
 
 export interface ScaleoutBenchOptions {
   adminUrl: string;
@@ -36,7 +37,7 @@ export interface ScaleoutBenchOptions {
 const WORKER_TIMINGS = { OUTBOX_POLL_MS: '200', SWEEP_INTERVAL_MS: '2000', JOB_LOCK_MS: '5000', STALLED_INTERVAL_MS: '2000' };
 const UNITS_IN_LOAD = 4;
 const REVIEWERS = 3;
-const DRAIN_LIMIT_MS = 180_000;
+const DRAIN_LIMIT_MS = 600_000;
 
 interface Sample {
   at: number;
@@ -87,6 +88,28 @@ class MetricsWatch {
     return this.first && this.last ? this.last.cpuSeconds - this.first.cpuSeconds : NaN;
   }
 }
+
+/**
+ * CPU seconds of the Postgres backends serving the database (this machine's server only: read from
+ * /proc, user + system time), so that a command's cost in the database can be set beside the API's.
+ */
+async function postgresCpu(pool: pg.Pool): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // another machine's server, or the backend has gone
+    }
+  }
+  return cpu;
+}
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
 
 interface ApiProcess {
   name: string;
@@ -170,10 +193,14 @@ export async function benchScaleout(options: ScaleoutBenchOptions) {
     });
     await new Promise((r) => setTimeout(r, Math.max(0, loadStart - Date.now())));
     await Promise.all(apis.map((api) => api.metrics.read()));
+    const postgresBefore = await postgresCpu(handle.pool);
+    const jobsBefore = await jobsDone(workers);
 
     const killing = options.killWorker ? killAndReplace(workers, startWorker, options.seconds * 500) : Promise.resolve(null);
     const lifecycles = await commandsLoad(apis, loadUnits, reviewers, options);
     await Promise.all(apis.map((api) => api.metrics.read()));
+    const postgresLoadCpu = cpuSince(postgresBefore, await postgresCpu(handle.pool));
+    const loadJobs = (await jobsDone(workers)) - jobsBefore;
     const killedAt = await killing;
 
     // Drain: every outbox row done, every timer item expired, nothing waiting or running; then two
@@ -196,7 +223,7 @@ export async function benchScaleout(options: ScaleoutBenchOptions) {
     await new Promise((r) => setTimeout(r, 2 * Number(WORKER_TIMINGS.SWEEP_INTERVAL_MS)));
     await Promise.all(workers.map((w) => w.metrics.read()));
     const counted = await countExactlyOnce(handle.pool, calendar, 1);
-    report({ options, apis, workers, lifecycles, counted, drained, drainSeconds, killedAt });
+    report({ options, apis, workers, lifecycles, counted, drained, drainSeconds, killedAt, postgresLoadCpu, loadJobs });
     return { counted, drained };
   } finally {
     clearInterval(poll);
@@ -206,6 +233,12 @@ export async function benchScaleout(options: ScaleoutBenchOptions) {
     await handle.close();
     rmSync(uploads, { recursive: true, force: true });
   }
+}
+
+/** Jobs completed by all worker processes so far (a dead one's last reading counts). */
+async function jobsDone(workers: WorkerProcess[]): Promise<number> {
+  await Promise.all(workers.map((w) => w.metrics.read()));
+  return workers.reduce((sum, w) => sum + w.metrics.jobs(), 0);
 }
 
 /** Half-way through, one worker dies with SIGKILL; a new one starts two seconds later, as a supervisor would. */
@@ -239,6 +272,8 @@ async function commandsLoad(apis: ApiProcess[], units: LoadUnit[], reviewers: Pe
   const end = Date.now() + options.seconds * 1000;
   let completed = 0;
   const errors: string[] = [];
+  /** Milliseconds per step, from the client: what one person's click waits for. */
+  const latencies = new Map<string, number[]>();
   const json = (token: string | null) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
   await Promise.all(
     Array.from({ length: options.concurrency }, async (_, loop) => {
@@ -246,9 +281,12 @@ async function commandsLoad(apis: ApiProcess[], units: LoadUnit[], reviewers: Pe
         const unit = units[(loop + n) % units.length];
         const reviewer = reviewers[loop % reviewers.length];
         let step = 0;
-        const call = async (pathname: string, headers: Record<string, string>, body: string | Buffer, expected: number) => {
+        const call = async (name: string, pathname: string, headers: Record<string, string>, body: string | Buffer, expected: number) => {
           const api = apis[(loop + n + step++) % apis.length];
+          const started = performance.now();
           const answer = await send(`${api.url}${pathname}`, headers, body).catch((error: Error) => ({ status: 0, text: error.message }));
+          if (!latencies.has(name)) latencies.set(name, []);
+          latencies.get(name)!.push(performance.now() - started);
           if (answer.status === expected) {
             api.ok += 1;
             return answer.text;
@@ -257,8 +295,10 @@ async function commandsLoad(apis: ApiProcess[], units: LoadUnit[], reviewers: Pe
           if (errors.length < 5) errors.push(`${api.name} ${pathname}: ${answer.status} ${answer.text.slice(0, 200)}`);
           return null;
         };
-        const act = (id: string, token: string | null, body: object) => call(`/v1/submissions/${id}/actions`, json(token), JSON.stringify(body), 200);
+        const act = (id: string, token: string | null, body: { action: string } & Record<string, unknown>) =>
+          call(body.action, `/v1/submissions/${id}/actions`, json(token), JSON.stringify(body), 200);
         const created = await call(
+          'create',
           '/v1/submissions',
           json(unit.editor.token),
           JSON.stringify({ title: `${unit.name}计生协开展优生优育进家庭活动`, body: `活动内容。（${unit.name}计生协 张三 供稿）`, eventDate }),
@@ -267,28 +307,36 @@ async function commandsLoad(apis: ApiProcess[], units: LoadUnit[], reviewers: Pe
         if (!created) continue;
         const id = (JSON.parse(created) as { id: string }).id;
         const done =
-          (await call(`/v1/submissions/${id}/images`, { authorization: `Bearer ${unit.editor.token}`, ...form.headers }, form.payload, 201)) &&
+          (await call('photo', `/v1/submissions/${id}/images`, { authorization: `Bearer ${unit.editor.token}`, ...form.headers }, form.payload, 201)) &&
           (await act(id, unit.editor.token, { action: 'request_signoff' })) &&
           (await act(id, unit.approver.token, { action: 'sign_off', signer: unit.approver.name, gates: FIVE_GATES })) &&
-          (await call(`/v1/tasks/${id}/claim`, { authorization: `Bearer ${reviewer.token}` }, '', 200)) &&
+          (await call('claim', `/v1/tasks/${id}/claim`, { authorization: `Bearer ${reviewer.token}` }, '', 200)) &&
           (await act(id, reviewer.token, { action: 'adopt' }));
         if (done) completed += 1;
       }
     }),
   );
   for (const error of errors) console.log(`  refused: ${error}`);
-  return completed;
+  const steps = [...latencies].map(([name, ms]) => {
+    ms.sort((a, b) => a - b);
+    return { name, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+  });
+  return { completed, steps };
 }
 
 function report(r: {
   options: ScaleoutBenchOptions;
   apis: ApiProcess[];
   workers: WorkerProcess[];
-  lifecycles: number;
+  lifecycles: Awaited<ReturnType<typeof commandsLoad>>;
   counted: Awaited<ReturnType<typeof countExactlyOnce>>;
   drained: boolean;
   drainSeconds: number;
   killedAt: number | null;
+  /** CPU seconds Postgres spent for this database during the load (commands and the jobs run meanwhile). */
+  postgresLoadCpu: number;
+  /** Jobs the workers completed during the load. */
+  loadJobs: number;
 }) {
   const { options, apis, workers, counted: c } = r;
   const commands = apis.reduce((sum, api) => sum + api.ok, 0);
@@ -304,7 +352,8 @@ function report(r: {
     const perSecond = api.ok / options.seconds;
     console.log(`  ${api.name.padEnd(38)} ${String(api.ok).padStart(9)} ${fmt(perSecond)}    ${String(api.failed).padStart(6)}  ${fmt((api.metrics.cpuSeconds() * 1000) / api.ok, 2)}`);
   }
-  console.log(`  lifecycles completed (create → adopt): ${r.lifecycles}`);
+  console.log(`  lifecycles completed (create → adopt): ${r.lifecycles.completed}`);
+  console.log(`  latency per step, ms (p50 / p99): ${r.lifecycles.steps.map((s) => `${s.name} ${s.p50.toFixed(0)} / ${s.p99.toFixed(0)}`).join(', ')}`);
   console.log('  process                                      jobs   per second  failed attempts  CPU ms each');
   for (const w of workers) {
     const n = w.metrics.jobs();
@@ -323,6 +372,10 @@ function report(r: {
   console.log(`  outbox: ${c.outbox.rows - c.outbox.notDone} of ${c.outbox.rows} rows done`);
   console.log(`  notices: ${c.notifications.stored} for ${c.notifications.rows} notify rows (${c.notifications.wrongCount} rows with other than one per recipient)`);
   console.log(`  CPU per command (API processes): ${((apiCpu * 1000) / commands).toFixed(2)} ms; per job (worker processes): ${((workerCpu * 1000) / jobs).toFixed(2)} ms`);
+  console.log(
+    `  Postgres CPU during the load: ${r.postgresLoadCpu.toFixed(1)} s for ${commands} commands and ${r.loadJobs} jobs ` +
+      `(${((r.postgresLoadCpu * 1000) / commands).toFixed(2)} ms per command, its jobs included)`,
+  );
 
   const once = allExactlyOnce(c) && r.drained;
   const killed = r.killedAt === null ? '' : `, a worker SIGKILLed at ${r.killedAt.toFixed(0)} s`;
@@ -336,7 +389,7 @@ function report(r: {
     },
     {
       figure: 'scale-out: deadline effects',
-      value: `${c.deadlines.applied} / ${c.deadlines.expected}`,
+      value: `${c.deadlines.applied} / ${c.deadlines.expected}${c.deadlines.overtaken ? ` (${c.deadlines.overtaken} overtaken by the expiry)` : ''}`,
       baseline: 'deadlines due (remind, late, expire)',
       target: 'exactly once per item',
       holds: c.deadlines.missing === 0 && c.deadlines.doubled === 0 && c.deadlines.unexpected === 0,
