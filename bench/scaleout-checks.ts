@@ -15,7 +15,7 @@ export interface ExactlyOnce {
     expected: number;
     applied: number;
     missing: number;
-    /** Reminders and late flags the machine refused because the backlog reached the item only once it was due to expire. */
+    /** Reminders and late flags that never came because the item expired first (the backlog reached them too late). */
     overtaken: number;
     doubled: number;
     unexpected: number;
@@ -70,15 +70,12 @@ async function deadlineEffects(pool: pg.Pool, calendar: WorkCalendar, signoffRem
       { wanted: true, count: row.lates, at: row.late, dueAt: row.due.getTime() },
       { wanted: true, count: row.expires, at: row.expired, dueAt: row.stale.getTime() },
     ];
-    // The workers first reached this item after it was due to expire: a reminder or late flag still
-    // waiting then races the expiry, and once expired the machine refuses them (rightly: moot).
-    const reached = effects.filter((e) => e.at).map((e) => e.at!.getTime());
-    const reachedAfterStale = reached.length > 0 && Math.min(...reached) > row.stale.getTime();
     for (const effect of effects) {
       if (effect.wanted) result.expected += 1;
       result.applied += effect.count;
       if (effect.wanted && effect.count === 0) {
-        if (reachedAfterStale && effect !== effects[2]) result.overtaken += 1;
+        // Expired first: the machine refuses a reminder or late flag after that, so it never came.
+        if (row.expires > 0 && effect !== effects[2]) result.overtaken += 1;
         else result.missing += 1;
       }
       if (effect.count > 1 || (!effect.wanted && effect.count > 0)) result.doubled += 1;
@@ -128,11 +125,16 @@ export async function countExactlyOnce(pool: pg.Pool, calendar: WorkCalendar, si
   };
 }
 
+/** Every deadline effect once: none missing, none overtaken by the expiry, none twice, none on another item. */
+export function deadlinesOnce(d: ExactlyOnce['deadlines']): boolean {
+  return d.missing === 0 && d.overtaken === 0 && d.doubled === 0 && d.unexpected === 0;
+}
+
 /** Whether every count says exactly once. */
 export function allExactlyOnce(c: ExactlyOnce): boolean {
   return (
     c.ledger.missing === 0 && c.ledger.extra === 0 &&
-    c.deadlines.missing === 0 && c.deadlines.doubled === 0 && c.deadlines.unexpected === 0 &&
+    deadlinesOnce(c.deadlines) &&
     c.outbox.notDone === 0 && c.notifications.wrongCount === 0
   );
 }
