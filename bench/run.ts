@@ -14,7 +14,7 @@ import { printSummary } from './summary.ts';
  *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
  *   BENCH_ONLY        "commands", "reports", "scaleout" or "web" (the console: bundle sizes, time to the first task)
  *   BENCH_SCALEOUT_SECONDS      scale-out: seconds of load, two API and two worker processes (default 60)
- *   BENCH_SCALEOUT_TIMERS       scale-out: items whose three deadlines fall due during the load (default 400)
+ *   BENCH_SCALEOUT_TIMERS       scale-out: items whose three deadlines fall due during the load (default 120)
  *   BENCH_SCALEOUT_CONCURRENCY  scale-out: items taken from creation to adoption at once (default 8)
  *   BENCH_SCALEOUT_QUEUE        scale-out: "redis" (a redis-server of its own, default) or "postgres"
  *   BENCH_SCALEOUT_KILL         scale-out: "0" keeps both workers alive (default: one is SIGKILLed half-way)
@@ -46,7 +46,7 @@ if (!only || only === 'scaleout') {
   await benchScaleout({
     adminUrl,
     seconds: Number(env.BENCH_SCALEOUT_SECONDS ?? 60),
-    timerItems: Number(env.BENCH_SCALEOUT_TIMERS ?? 400),
+    timerItems: Number(env.BENCH_SCALEOUT_TIMERS ?? 120),
     concurrency: Number(env.BENCH_SCALEOUT_CONCURRENCY ?? 8),
     poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
     queue: env.BENCH_SCALEOUT_QUEUE === 'postgres' ? 'postgres' : 'redis',

@@ -33,8 +33,13 @@ export interface ScaleoutBenchOptions {
   killWorker: boolean;
 }
 
-/** Deadline work at a pace that shows races in seconds rather than minutes; a dead worker's job is back within 5 s. */
-const WORKER_TIMINGS = { OUTBOX_POLL_MS: '200', SWEEP_INTERVAL_MS: '2000', JOB_LOCK_MS: '5000', STALLED_INTERVAL_MS: '2000' };
+/**
+ * Deadline work at a pace that shows races in seconds rather than minutes; a dead worker's job is
+ * back within 5 s. The sweep stays longer than the relays need for the timer items' burst of rows:
+ * the reconciler finishes a notice row not done after one sweep itself, and the sign-off reminder
+ * the relay would have scheduled with it is then left to the sweeper.
+ */
+const WORKER_TIMINGS = { OUTBOX_POLL_MS: '200', SWEEP_INTERVAL_MS: '10000', JOB_LOCK_MS: '5000', STALLED_INTERVAL_MS: '2000' };
 const UNITS_IN_LOAD = 4;
 const REVIEWERS = 3;
 const DRAIN_LIMIT_MS = 600_000;
@@ -187,12 +192,14 @@ export async function benchScaleout(options: ScaleoutBenchOptions) {
     await metrics.read();
     return { name, process, metrics };
   };
-  const apis = await Promise.all([startApi('api-1'), startApi('api-2')]);
-  const workers = await Promise.all([startWorker('worker-1'), startWorker('worker-2')]);
+  const apis: ApiProcess[] = [];
+  const workers: WorkerProcess[] = [];
   const kit = createQueueKit({ redisUrl: redis?.url, databaseUrl: url, prefix });
   const poll = setInterval(() => void Promise.all(workers.map((w) => w.metrics.read())), 1_000);
 
   try {
+    await startAll(apis, [startApi('api-1'), startApi('api-2')]);
+    await startAll(workers, [startWorker('worker-1'), startWorker('worker-2')]);
     // The timers load: deadlines from 2 s into the load until 2 s before its end. The fixture's
     // outbox rows arrive all at once (items made through the API arrive one by one, days ahead):
     // the relays schedule their jobs before the load starts.
@@ -254,6 +261,14 @@ export async function benchScaleout(options: ScaleoutBenchOptions) {
     await handle.close();
     rmSync(uploads, { recursive: true, force: true });
   }
+}
+
+/** Starts processes side by side; keeps those that started (to be stopped) even when another fails. */
+async function startAll<T>(started: T[], starting: Promise<T>[]): Promise<void> {
+  const results = await Promise.allSettled(starting);
+  for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Jobs completed by all worker processes so far (a dead one's last reading counts). */
