@@ -2,6 +2,7 @@ import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { benchCommands } from './commands.bench.ts';
 import { benchLatency } from './latency.bench.ts';
 import { benchReports } from './reports.bench.ts';
+import { benchScaleout } from './scaleout.bench.ts';
 import { printSummary } from './summary.ts';
 
 /**
@@ -17,7 +18,13 @@ import { printSummary } from './summary.ts';
  *   BENCH_PROFILE_DIR      where the latency benchmark's server writes a CPU profile (node --cpu-prof)
  *   BENCH_ONLY        "commands", "reports", "latency" (commands at a constant half of the maximum
  *                     rate, p50/p99/p99.9 from the intended send time, beside pgbench at that rate)
+ *                     "scaleout" (two API and two worker processes, counted exactly once)
  *                     or "web" (the console: bundle sizes, time to the first task)
+ *   BENCH_SCALEOUT_SECONDS      scale-out: seconds of load, two API and two worker processes (default 60)
+ *   BENCH_SCALEOUT_TIMERS       scale-out: items whose three deadlines fall due during the load (default 120)
+ *   BENCH_SCALEOUT_CONCURRENCY  scale-out: items taken from creation to adoption at once (default 8)
+ *   BENCH_SCALEOUT_QUEUE        scale-out: "redis" (a redis-server of its own, default) or "postgres"
+ *   BENCH_SCALEOUT_KILL         scale-out: "0" keeps both workers alive (default: one is SIGKILLed half-way)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -53,6 +60,17 @@ if (!only || only === 'latency') {
 }
 if (!only || only === 'reports') {
   await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
+}
+if (!only || only === 'scaleout') {
+  await benchScaleout({
+    adminUrl,
+    seconds: Number(env.BENCH_SCALEOUT_SECONDS ?? 60),
+    timerItems: Number(env.BENCH_SCALEOUT_TIMERS ?? 120),
+    concurrency: Number(env.BENCH_SCALEOUT_CONCURRENCY ?? 8),
+    poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
+    queue: env.BENCH_SCALEOUT_QUEUE === 'postgres' ? 'postgres' : 'redis',
+    killWorker: env.BENCH_SCALEOUT_KILL !== '0',
+  });
 }
 if (!only || only === 'web') {
   // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.

@@ -17,6 +17,48 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
   return withDatabase(adminUrl, name);
 }
 
+/** A service process (`src/server.ts`, `workers/main.ts`) of its own; resolves once `readyUrl` answers. */
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  readyUrl: string,
+  nodeArgs: string[] = [],
+): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; i < 600 && child.exitCode === null; i += 1) {
+    try {
+      if ((await fetch(readyUrl)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before it answered`);
+  return {
+    child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** SIGTERM: the process stops in order. */
+  stop(): Promise<void>;
+  /** SIGKILL: the process dies where it stands. */
+  kill(): Promise<void>;
+}
+
 /** The API as `npm run api` starts it, in its own process, so that the load generator does not share its core. */
 export async function startServer(
   databaseUrl: string,
@@ -24,27 +66,14 @@ export async function startServer(
   nodeArgs: string[] = [],
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'src/server.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', PORT: String(port), LOG_LEVEL: 'warn', TOKEN_CACHE_MS: '60000', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const started = await startProcess(
+    'src/server.ts',
+    { DATABASE_URL: databaseUrl, REDIS_URL: '', PORT: String(port), TOKEN_CACHE_MS: '60000', ...env },
+    `${url}/healthz`,
+    nodeArgs,
+  );
+  return { url, stop: started.stop };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -135,6 +164,19 @@ export function post(url: string, headers: Record<string, string>): Promise<numb
     });
     request.on('error', reject);
     request.end();
+  });
+}
+
+/** A request with a body over the same keep-alive agent; answers the status and the body's text. */
+export function send(url: string, headers: Record<string, string>, body: string | Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end(body);
   });
 }
 
