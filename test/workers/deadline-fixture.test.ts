@@ -67,7 +67,7 @@ describe.each(backends)('the deadline benchmark fixture ($name backend)', ({ que
     expect(shape(fixtureJobs)).toEqual(shape(realJobs));
     const late = fixtureJobs.find((job) => job.name === 'mark_late')!;
     expect(late.opts.attempts).toBe(realJob.opts.attempts);
-    expect(late.opts.removeOnComplete).toEqual(realJob.opts.removeOnComplete);
+    expect(late.opts.backoff).toEqual(realJob.opts.backoff);
     expect(late.delay).toBe(fixture.items[0].dueAt + 1 - t.clock.now);
 
     // Past the deadlines: the late jobs run, each applies its item's mark_late exactly once.
@@ -79,5 +79,10 @@ describe.each(backends)('the deadline benchmark fixture ($name backend)', ({ que
     });
     const marks = await t.services.pool.query(`SELECT item_id, count(*)::int AS n FROM item_history WHERE item_id = ANY($1) AND action = 'mark_late' GROUP BY 1`, [ids]);
     expect(marks.rows.map((r) => r.n)).toEqual([1, 1, 1]);
+    // Finished jobs are kept (the workers' retention), so that the same deadline scheduled again is one job.
+    const done = await eventually(() => t.queues!.queue('deadlines').getJob(`late-${ids[0]}-${fixture.items[0].dueAt}`));
+    expect(await eventually(async () => ((await done.getState()) === 'completed' ? 'completed' : null))).toBe('completed');
+    expect((await t.queues!.queue('deadlines').add('mark_late', late.data, { jobId: late.id })).id).toBe(late.id);
+    expect(await done.getState()).toBe('completed');
   });
 });
