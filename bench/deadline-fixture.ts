@@ -20,7 +20,7 @@ export interface PendingItemsOptions {
   items: number;
   /** Epoch ms of the first deadline (T0). */
   firstDueAt: number;
-  /** Between two consecutive deadlines: the window divided by the count gives a steady rate. */
+  /** Between two consecutive deadlines (may be fractional; each deadline is rounded to the ms). */
   spacingMs: number;
   /** stale_at − due_at (default 9 days, as a 5-workday deadline and a 14-day staleness roughly give). */
   staleAfterMs?: number;
@@ -55,7 +55,7 @@ export async function insertPendingItems(pool: pg.Pool, options: PendingItemsOpt
       `
       CREATE TEMP TABLE fixture_rows ON COMMIT DROP AS
       SELECT g.i, u.codes[1 + g.i % array_length(u.codes, 1)] AS unit_code,
-        $2::bigint + g.i * $3::bigint AS due_ms, $2::bigint + g.i * $3::bigint + $4::bigint AS stale_ms
+        $2::bigint + round(g.i * $3::float8)::bigint AS due_ms, $2::bigint + round(g.i * $3::float8)::bigint + $4::bigint AS stale_ms
       FROM generate_series(0, $1::int - 1) AS g(i), (SELECT array_agg(code ORDER BY position) AS codes FROM units) AS u`,
       [options.items, options.firstDueAt, options.spacingMs, staleAfterMs],
     );
