@@ -1,6 +1,8 @@
 import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { benchCommands } from './commands.bench.ts';
 import { benchReports } from './reports.bench.ts';
+import { printSummary } from './summary.ts';
+import { benchMemory, benchTimers } from './timers.bench.ts';
 
 /**
  * `npm run bench`: figures against a baseline measured in the same run, on this machine.
@@ -10,7 +12,13 @@ import { benchReports } from './reports.bench.ts';
  *   BENCH_CONCURRENCY concurrent command loops (default 32)
  *   BENCH_ROUNDS      alternating baseline/service rounds, median taken (default 5)
  *   BENCH_POOL_SIZE   the service's database pool and pgbench's connections (default 6)
- *   BENCH_ONLY        "commands", "reports" or "web" (the console: bundle sizes, time to the first task)
+ *   BENCH_ONLY        "commands", "reports", "web" (the console: bundle sizes, time to the first task),
+ *                     "timers" or "memory"
+ *   BENCH_TIMER_ITEMS   items whose deadlines fall due in the timers benchmark, and pending in the
+ *                       memory benchmark (default 100,000)
+ *   BENCH_TIMER_SPREAD  seconds the timers' deadlines fall due over, at a steady rate (default 90)
+ *   BENCH_TIMER_ADD_RATE jobs per second the set-up is given to schedule before the window (default 2,500)
+ *   BENCH_TIMER_BACKENDS "redis,postgres" (default; redis needs REDIS_URL)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -35,9 +43,24 @@ if (!only || only === 'commands') {
 if (!only || only === 'reports') {
   await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
 }
+if (!only || only === 'timers') {
+  await benchTimers({
+    adminUrl,
+    redisUrl: env.REDIS_URL || undefined,
+    items: Number(env.BENCH_TIMER_ITEMS ?? 100_000),
+    spreadSeconds: Number(env.BENCH_TIMER_SPREAD ?? 90),
+    addRate: Number(env.BENCH_TIMER_ADD_RATE ?? 2_500),
+    probeSeconds: 5,
+    backends: (env.BENCH_TIMER_BACKENDS ?? 'redis,postgres').split(',') as ('redis' | 'postgres')[],
+  });
+}
+if (!only || only === 'memory') {
+  await benchMemory({ adminUrl, items: Number(env.BENCH_TIMER_ITEMS ?? 100_000) });
+}
 if (!only || only === 'web') {
   // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.
   process.env.BENCH_DATABASE_URL = adminUrl;
   await import('./console.bench.ts');
 }
+printSummary();
 await stopEmbedded?.();
