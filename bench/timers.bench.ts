@@ -360,6 +360,11 @@ export async function benchMemory(options: MemoryBenchOptions) {
   let sample: Awaited<ReturnType<typeof sampleJob>> = null;
   let pendingItems: Awaited<ReturnType<typeof createDeadlineFixture>>['items'] = [];
   const enteredAt = Date.now() - 3_600_000;
+  // Printed as each comes in: a full-scale run on a busy machine takes long.
+  const record = (variant: string, added: number) => {
+    perItem[variant] = added / options.items;
+    console.log(`  (memory, ${variant}: ${perItem[variant].toFixed(0)} B per item)`);
+  };
   try {
     for (const variant of ['redis', 'bare', 'listpack', 'postgres'] as const) {
       const onRedis = variant !== 'postgres';
@@ -378,7 +383,7 @@ export async function benchMemory(options: MemoryBenchOptions) {
           const now = Date.now();
           await queue.addBulk(jobs.slice(start, start + 500).map((job) => ({ name: job.data.event, data: job.data, opts: { jobId: job.jobId, delay: Math.max(0, job.runAt - now) } })));
         }
-        perItem[variant] = ((await measure()) - before) / options.items;
+        record(variant, (await measure()) - before);
         await queue.close();
         continue;
       }
@@ -390,7 +395,7 @@ export async function benchMemory(options: MemoryBenchOptions) {
       const before = await measure();
       const made = await createDeadlineFixture(handle.pool, kit, { ...fixture, enteredAt, tag: `memory-${variant}` }, { ...REMINDERS, calendar });
       if (!onRedis) await handle.pool.query('VACUUM ANALYZE');
-      perItem[variant] = ((await measure()) - before) / options.items;
+      record(variant, (await measure()) - before);
       if (variant === 'redis') {
         sample = await sampleJob(redis, prefix);
         pendingItems = made.items;
