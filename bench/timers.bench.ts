@@ -136,6 +136,12 @@ async function apiAnswers(url: string, timeoutMs = 180_000) {
   throw new Error(`the API at ${url} did not answer within ${timeoutMs} ms`);
 }
 
+/**
+ * Deadlines neither applied nor waiting in the queue. The sweeper may apply an overdue item whose
+ * job is still queued (that job then does nothing), so applied + queued can exceed the count.
+ */
+const lost = (l: Lateness) => Math.max(0, l.due - l.applied - l.pending);
+
 /** Polls until `count()` reaches `target` or `timeoutMs` passes; returns the last count. */
 async function waitForCount(count: () => Promise<number>, target: number, timeoutMs: number): Promise<number> {
   const end = Date.now() + timeoutMs;
@@ -251,7 +257,7 @@ type RunResult = Awaited<ReturnType<typeof runService>>;
 function printRun(label: string, run: RunResult) {
   const l = run.lateness;
   console.log(
-    `  ${label.padEnd(28)}${fmt(l.p50)} ${fmt(l.p99)} ${fmt(l.max)} ${String(l.applied).padStart(9)}/${l.due} ${String(l.pending).padStart(7)} ${String(l.due - l.applied - l.pending).padStart(5)} ${String(l.duplicates).padStart(5)} ${String(run.failed).padStart(6)}` +
+    `  ${label.padEnd(28)}${fmt(l.p50)} ${fmt(l.p99)} ${fmt(l.max)} ${String(l.applied).padStart(9)}/${l.due} ${String(l.pending).padStart(7)} ${String(lost(l)).padStart(5)} ${String(l.duplicates).padStart(5)} ${String(run.failed).padStart(6)}` +
       `   (slack before T0 ${(run.slackMs / 1000).toFixed(1)} s; API ${run.load.rate.toFixed(0)} cmd/s, ${run.load.failures} failed)`,
   );
 }
@@ -304,8 +310,8 @@ function report(backend: Backend, service: RunResult, baseline: RunResult, maxRa
     { figure: `timers, ${backend}: lateness p99`, value: `${service.lateness.p99.toFixed(0)} ms`, baseline: `${baseline.lateness.p99.toFixed(0)} ms`, target, holds },
     {
       figure: `timers, ${backend}: deadlines applied`,
-      value: `${service.lateness.applied}/${service.lateness.due}, ${service.lateness.duplicates} twice`,
-      baseline: `${baseline.lateness.applied}/${baseline.lateness.due}`,
+      value: `${service.lateness.applied}/${service.lateness.due}, ${service.lateness.pending} queued, ${lost(service.lateness)} lost, ${service.lateness.duplicates} twice`,
+      baseline: `${baseline.lateness.applied}/${baseline.lateness.due}, ${baseline.lateness.pending} queued, ${lost(baseline.lateness)} lost`,
       target: 'every one exactly once',
       holds: exact,
     },
