@@ -4,6 +4,7 @@ import { benchLatency } from './latency.bench.ts';
 import { benchReports } from './reports.bench.ts';
 import { benchScaleout } from './scaleout.bench.ts';
 import { printSummary } from './summary.ts';
+import { benchMemory, benchTimers } from './timers.bench.ts';
 
 /**
  * `npm run bench`: figures against a baseline measured in the same run, on this machine.
@@ -16,7 +17,7 @@ import { printSummary } from './summary.ts';
  *   BENCH_LATENCY_SECONDS  seconds of each constant-rate latency run (default 30)
  *   BENCH_LATENCY_ROUNDS   alternating pgbench/service latency rounds, median taken (default 3)
  *   BENCH_PROFILE_DIR      where the latency benchmark's server writes a CPU profile (node --cpu-prof)
- *   BENCH_ONLY        "commands", "reports", "latency" (commands at a constant half of the maximum
+ *   BENCH_ONLY        "commands", "reports", "timers", "memory", "latency" (commands at a constant half of the maximum
  *                     rate, p50/p99/p99.9 from the intended send time, beside pgbench at that rate)
  *                     "scaleout" (two API and two worker processes, counted exactly once)
  *                     or "web" (the console: bundle sizes, time to the first task)
@@ -25,6 +26,11 @@ import { printSummary } from './summary.ts';
  *   BENCH_SCALEOUT_CONCURRENCY  scale-out: items taken from creation to adoption at once (default 8)
  *   BENCH_SCALEOUT_QUEUE        scale-out: "redis" (a redis-server of its own, default) or "postgres"
  *   BENCH_SCALEOUT_KILL         scale-out: "0" keeps both workers alive (default: one is SIGKILLed half-way)
+ *   BENCH_TIMER_ITEMS   items whose deadlines fall due in the timers benchmark, and pending in the
+ *                       memory benchmark (default 100,000)
+ *   BENCH_TIMER_SPREAD  seconds the timers' deadlines fall due over, at a steady rate (default 90)
+ *   BENCH_TIMER_ADD_RATE jobs per second the set-up is given to schedule before the window (default 2,500)
+ *   BENCH_TIMER_BACKENDS "redis,postgres" (default; redis needs REDIS_URL)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -71,6 +77,20 @@ if (!only || only === 'scaleout') {
     queue: env.BENCH_SCALEOUT_QUEUE === 'postgres' ? 'postgres' : 'redis',
     killWorker: env.BENCH_SCALEOUT_KILL !== '0',
   });
+}
+if (!only || only === 'timers') {
+  await benchTimers({
+    adminUrl,
+    redisUrl: env.REDIS_URL || undefined,
+    items: Number(env.BENCH_TIMER_ITEMS ?? 100_000),
+    spreadSeconds: Number(env.BENCH_TIMER_SPREAD ?? 90),
+    addRate: Number(env.BENCH_TIMER_ADD_RATE ?? 2_500),
+    probeSeconds: 5,
+    backends: (env.BENCH_TIMER_BACKENDS ?? 'redis,postgres').split(',') as ('redis' | 'postgres')[],
+  });
+}
+if (!only || only === 'memory') {
+  await benchMemory({ adminUrl, items: Number(env.BENCH_TIMER_ITEMS ?? 100_000) });
 }
 if (!only || only === 'web') {
   // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.
