@@ -157,12 +157,15 @@ export interface SubmissionContext {
   nationalAdoptedAt: number | null;
   /** A reminder went out for the current stay in this state (one per stay). */
   reminded: boolean;
+  /** The commission (约稿) the item answers: its sign-off answers the unit's assignment, its adoption fulfils it. */
+  commissionId?: string;
 }
 
 export interface SubmissionInput {
   unitCode: string;
   dueAt: number;
   staleAt: number;
+  commissionId?: string;
 }
 
 /** What a transition asks the outside world to do; the command service turns these into outbox rows. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
-import { commissionOf } from '../../src/services/commission-answers.ts';
+import type { PersistedSubmission } from '../../machines/submission.runtime.ts';
 import { Sweeper } from '../../workers/sweeper.ts';
 import { CommissionCommands } from '../../src/services/commission-commands.ts';
 import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
@@ -211,10 +211,10 @@ describe('items naming a commission', () => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().commissionId).toBe(commission.id);
     const stored = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
-    expect(commissionOf(stored.snapshot)).toBe(commission.id);
+    expect((stored.snapshot as PersistedSubmission).context.commissionId).toBe(commission.id);
     expect((await ordosEditor.patch(`/v1/submissions/${created.json().id}`, { title: '鄂尔多斯市计生协回复约稿（修改）' })).statusCode).toBe(200);
     const edited = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
-    expect(commissionOf(edited.snapshot)).toBe(commission.id);
+    expect((edited.snapshot as PersistedSubmission).context.commissionId).toBe(commission.id);
     expect((await ordosEditor.get(`/v1/submissions/${created.json().id}`)).json().commissionId).toBe(commission.id);
   });
 
