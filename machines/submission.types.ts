@@ -13,6 +13,10 @@ export interface Actor {
   unitCode: string | null;
 }
 
+/** What an item is: 信息 (news), 案例征集 (a case), 调研报告 (a survey report); a commission asks for one of them. */
+export const ITEM_KINDS = ['news', 'case', 'report'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
 export const STATES = [
   'draft',
   'awaiting_signoff',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATES } from '../../machines/commission.types.ts';
+import { ITEM_KINDS } from '../../machines/submission.types.ts';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { CommissionCommands } from '../services/commission-commands.ts';
 import { commissionTasks } from '../services/commission-tasks.ts';
@@ -11,7 +12,6 @@ import { commandHeaders, createHeaders, dateString, uuidParam } from './schemas.
 import { errorResponses, json } from './openapi.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const KINDS = ['news', 'case', 'report'] as const;
 const points = z.number().min(0).max(1000).nullable();
 
 /** A due date as a Shanghai date, or as N working days from today (exactly one of them). */
@@ -28,7 +28,7 @@ export const createCommissionBody = due(
   {
     title: text(200).min(1),
     requirements: text(10_000).min(1),
-    kind: z.enum(KINDS),
+    kind: z.enum(ITEM_KINDS),
     unitCodes: z.union([z.literal('all'), z.array(z.string().max(20)).min(1).max(200)]),
     points: points.optional(),
   },
@@ -36,7 +36,7 @@ export const createCommissionBody = due(
 );
 
 export const patchCommissionBody = due(
-  { title: text(200).min(1).optional(), requirements: text(10_000).min(1).optional(), kind: z.enum(KINDS).optional(), points: points.optional() },
+  { title: text(200).min(1).optional(), requirements: text(10_000).min(1).optional(), kind: z.enum(ITEM_KINDS).optional(), points: points.optional() },
   false,
 );
 
@@ -65,7 +65,7 @@ const commissionSchema = z
     id: z.uuid(),
     title: z.string(),
     requirements: z.string(),
-    kind: z.enum(KINDS),
+    kind: z.enum(ITEM_KINDS),
     allUnits: z.boolean(),
     dueDate: z.string(),
     dueAt: z.string(),
@@ -81,7 +81,7 @@ const commissionSchema = z
   .meta({ id: 'Commission' });
 
 const commissionTaskSchema = assignmentSchema
-  .extend({ title: z.string(), requirements: z.string(), kind: z.enum(KINDS), dueDate: z.string() })
+  .extend({ title: z.string(), requirements: z.string(), kind: z.enum(ITEM_KINDS), dueDate: z.string() })
   .meta({ id: 'CommissionTask' });
 
 const assignmentParams = z.object({

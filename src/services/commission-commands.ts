@@ -13,7 +13,7 @@ import {
 } from '../../machines/commission.runtime.ts';
 import type { AssignmentAction, AssignmentEvent, AssignmentState } from '../../machines/commission.types.ts';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
-import type { Actor } from '../../machines/submission.types.ts';
+import type { Actor, ItemKind } from '../../machines/submission.types.ts';
 import { AppError, appError, errors } from '../errors.ts';
 import { endOfDay, shanghaiDate } from '../time/shanghai.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
@@ -38,7 +38,7 @@ export type DueInput = { dueDate: string; dueWorkdays?: undefined } | { dueWorkd
 export type CreateCommissionInput = {
   title: string;
   requirements: string;
-  kind: 'news' | 'case' | 'report';
+  kind: ItemKind;
   unitCodes: 'all' | string[];
   points?: number | null;
 } & DueInput;

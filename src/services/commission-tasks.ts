@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { assignmentStatesTagged } from '../../machines/commission.runtime.ts';
-import type { Actor } from '../../machines/submission.types.ts';
+import type { Actor, ItemKind } from '../../machines/submission.types.ts';
 import { assignmentView, type AssignmentView } from './commission-views.ts';
 import { unitScopeOf } from './submission-commands.ts';
 import type { UnitDirectory } from './unit-directory.ts';
@@ -9,7 +9,7 @@ import type { UnitDirectory } from './unit-directory.ts';
 export interface CommissionTask extends AssignmentView {
   title: string;
   requirements: string;
-  kind: 'news' | 'case' | 'report';
+  kind: ItemKind;
   dueDate: string;
 }
 

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AssignmentsTable, CommissionsTable } from '../../db/database.ts';
 import { allowedAssignmentActions, assignmentStateLabel, restoreAssignment, type PersistedAssignment } from '../../machines/commission.runtime.ts';
 import type { AssignmentAction, AssignmentState } from '../../machines/commission.types.ts';
-import type { Actor } from '../../machines/submission.types.ts';
+import type { Actor, ItemKind } from '../../machines/submission.types.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
 export type CommissionRow = Selectable<CommissionsTable>;
@@ -30,7 +30,7 @@ export interface CommissionView {
   id: string;
   title: string;
   requirements: string;
-  kind: 'news' | 'case' | 'report';
+  kind: ItemKind;
   allUnits: boolean;
   dueDate: string;
   dueAt: string;

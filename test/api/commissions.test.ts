@@ -218,6 +218,17 @@ describe('items naming a commission', () => {
     expect((await ordosEditor.get(`/v1/submissions/${created.json().id}`)).json().commissionId).toBe(commission.id);
   });
 
+  it('answers a commission asking for a survey report (调研报告) with an item of kind report', async () => {
+    const commission = (await issue({ kind: 'report' })).json();
+    expect(commission.kind).toBe('report');
+    const created = await ordosEditor.post('/v1/submissions', { title: '鄂尔多斯市计生协关于“一老一小”的调研报告', eventDate: '2024-05-18', kind: 'report', commissionId: commission.id });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ kind: 'report', commissionId: commission.id });
+    const back = await ordosEditor.patch(`/v1/submissions/${created.json().id}`, { kind: 'news' });
+    expect(back.json().kind).toBe('news');
+    expect((await ordosEditor.post('/v1/submissions', { title: '鄂尔多斯市计生协稿件', eventDate: '2024-05-18', kind: 'survey' })).statusCode).toBe(400);
+  });
+
   it('refuses another unit’s commission or an unknown one (404), and a closed assignment (409), storing nothing', async () => {
     const items = async () => Number((await t.services.db.selectFrom('items').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const before = await items();

@@ -1535,7 +1535,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "news" | "case";
+            kind: "news" | "case" | "report";
             late: boolean;
             major: boolean;
             nationalAdoptedAt: string | null;
@@ -6137,7 +6137,7 @@ export interface operations {
                      * @default news
                      * @enum {string}
                      */
-                    kind?: "news" | "case";
+                    kind?: "news" | "case" | "report";
                     /** @default false */
                     major?: boolean;
                     title: string;
@@ -6385,7 +6385,7 @@ export interface operations {
                      */
                     eventDate?: string;
                     /** @enum {string} */
-                    kind?: "news" | "case";
+                    kind?: "news" | "case" | "report";
                     major?: boolean;
                     title?: string;
                     /** Format: uri */

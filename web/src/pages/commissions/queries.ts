@@ -5,7 +5,7 @@ export type Commission = Schemas['Commission'];
 export type Assignment = Schemas['Assignment'];
 export type CommissionTask = Schemas['CommissionTask'];
 
-export const KIND_LABEL: Record<Commission['kind'], string> = { news: '信息', case: '案例', report: '调研报告' };
+export { KIND_LABEL } from '../../components/itemKind';
 
 /** The assignment actions in Chinese; the API decides which ones a person may press. */
 export const ASSIGNMENT_ACTION_LABEL: Record<Assignment['allowedActions'][number], string> = {
