@@ -72,7 +72,7 @@ const commissionSchema = z
     points: z.number().nullable(),
     status: z.enum(['active', 'cancelled']),
     version: z.number(),
-    createdBy: z.string(),
+    createdBy: z.object({ id: z.string(), name: z.string() }).describe('who issued it (id and display name)'),
     createdAt: z.string(),
     updatedAt: z.string(),
     counts: z.partialRecord(z.enum(ASSIGNMENT_STATES), z.number()),

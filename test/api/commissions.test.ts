@@ -53,6 +53,8 @@ describe('issuing a commission', () => {
     expect(body).toMatchObject({ kind: 'case', allUnits: false, dueDate: '2024-05-31', dueAt: '2024-05-31T15:59:59.999Z', points: 2, status: 'active', counts: { open: 2 } });
     expect(body.assignments.map((a: { unitCode: string; state: string }) => [a.unitCode, a.state])).toEqual([[BAOTOU, 'open'], [ORDOS, 'open']]);
     expect(assignmentOf(body, ORDOS)).toMatchObject({ stateLabel: '待回复', version: 1, late: false, allowedActions: [] });
+    expect(body.createdBy).toEqual({ id: reviewer.id, name: 'reviewer' });
+    expect((await ordosEditor.get('/v1/commissions')).json().items.find((c: { id: string }) => c.id === body.id).createdBy).toEqual({ id: reviewer.id, name: 'reviewer' });
     expect(await historyOf(body.id, ORDOS)).toEqual([{ seq: 1, action: 'create', from_state: null, to_state: 'open', actor_role: 'reviewer', reason: null }]);
     const notices = (await ordosEditor.get('/v1/notifications')).json();
     expect(JSON.stringify(notices)).toContain('自治区计生协约稿《计生协助力“一老一小”工作》，请于2024-05-31前报送。');

@@ -1358,7 +1358,11 @@ export interface components {
                 [key: string]: number;
             };
             createdAt: string;
-            createdBy: string;
+            /** @description who issued it (id and display name) */
+            createdBy: {
+                id: string;
+                name: string;
+            };
             dueAt: string;
             dueDate: string;
             /** Format: uuid */
