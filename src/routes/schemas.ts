@@ -204,9 +204,11 @@ export const commentSchema = z
   })
   .meta({ id: 'Comment' });
 
+const lifecycleStates = z.array(z.object({ name: z.string(), label: z.string(), final: z.boolean(), tags: z.array(z.string()) }));
+
 export const lifecycleSchema = z
   .object({
-    states: z.array(z.object({ name: z.string(), label: z.string(), final: z.boolean(), tags: z.array(z.string()) })),
+    states: lifecycleStates,
     actions: z.array(
       z.object({
         name: z.string(),
@@ -217,6 +219,12 @@ export const lifecycleSchema = z
     ),
     roles: z.array(z.object({ name: z.string(), label: z.string() })),
     gates: z.array(z.object({ name: z.enum(GATES), label: z.string() })),
+    assignment: z
+      .object({
+        states: lifecycleStates,
+        actions: z.array(z.object({ name: z.string(), label: z.string(), fields: z.array(z.literal('reason')), roles: z.array(z.string()) })),
+      })
+      .describe('a commission’s assignment (约稿): its states and steps, labelled the same way'),
   })
   .meta({ id: 'Lifecycle' });
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { REGION } from '../../machines/commission.machine.ts';
 import { assignmentStatesTagged } from '../../machines/commission.runtime.ts';
 import type { Actor, ItemKind } from '../../machines/submission.types.ts';
 import { assignmentView, type AssignmentView } from './commission-views.ts';
@@ -15,12 +16,11 @@ export interface CommissionTask extends AssignmentView {
 
 /** Who waits on which assignments: a unit's people on its open ones, the region on declines to judge. */
 const QUEUES = { unit: assignmentStatesTagged('queue:unit'), region: assignmentStatesTagged('queue:region') };
-const REGION_ROLES = ['reviewer', 'manager'];
 
 /** The assignments waiting for the caller, soonest due first (`GET /v1/tasks/commissions`). */
 export async function commissionTasks(db: Kysely<Database>, units: UnitDirectory, actor: Actor, now: number): Promise<{ items: CommissionTask[] }> {
   const unit = unitScopeOf(actor);
-  if (unit === null && !REGION_ROLES.includes(actor.role)) return { items: [] };
+  if (unit === null && !REGION.includes(actor.role)) return { items: [] };
   let query = db
     .selectFrom('assignments as a')
     .innerJoin('commissions as c', 'c.id', 'a.commission_id')

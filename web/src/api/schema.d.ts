@@ -1436,6 +1436,21 @@ export interface components {
                 name: string;
                 roles: string[];
             }[];
+            /** @description a commission’s assignment (约稿): its states and steps, labelled the same way */
+            assignment: {
+                actions: {
+                    fields: "reason"[];
+                    label: string;
+                    name: string;
+                    roles: string[];
+                }[];
+                states: {
+                    final: boolean;
+                    label: string;
+                    name: string;
+                    tags: string[];
+                }[];
+            };
             gates: {
                 label: string;
                 /** @enum {string} */
