@@ -268,6 +268,28 @@ describe('tasks', () => {
     expect(region.map((task: { commissionId: string; unitCode: string }) => [task.commissionId, task.unitCode])).toContainEqual([declined.id, ORDOS]);
     expect(region.every((task: { state: string }) => task.state === 'declined')).toBe(true);
   });
+
+  it('GET /v1/tasks gives the unit its open assignments beside its items, on the first page, narrowed by the same filters', async () => {
+    type Task = { commissionId: string; unitCode: string; state: string };
+    const ids = (tasks: Task[]) => tasks.map((task) => task.commissionId);
+    const soon = (await issue({ title: '约稿：待办', dueDate: '2024-05-22' })).json();
+    const page = (await ordosEditor.get('/v1/tasks?limit=1')).json();
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ unitCode: ORDOS, state: 'draft' });
+    expect(page.commissions.find((task: Task) => task.commissionId === soon.id)).toMatchObject({
+      unitCode: ORDOS, state: 'open', stateLabel: '待回复', title: '约稿：待办', dueDate: '2024-05-22', dueAt: '2024-05-22T15:59:59.999Z', late: false,
+    });
+    expect(page.commissions.every((task: Task) => task.unitCode === ORDOS && task.state === 'open')).toBe(true);
+    expect(page.nextCursor).not.toBeNull();
+    const next = (await ordosEditor.get(`/v1/tasks?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`)).json();
+    expect(next.items).toHaveLength(1);
+    expect(next.commissions).toEqual([]);
+    expect((await ordosEditor.get('/v1/tasks?state=draft')).json().commissions).toEqual([]);
+    expect(ids((await ordosEditor.get('/v1/tasks?late=false')).json().commissions)).toContain(soon.id);
+    expect(ids((await ordosEditor.get('/v1/tasks?late=true')).json().commissions)).not.toContain(soon.id);
+    expect(ids((await baotouApprover.get('/v1/tasks')).json().commissions)).toContain(soon.id);
+    expect((await reviewer.get('/v1/tasks')).json().commissions.every((task: Task) => task.state === 'declined')).toBe(true);
+  });
 });
 
 describe('the sweeper under the item’s consequence', () => {

@@ -884,8 +884,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Items waiting for the caller's action, soonest deadline first
-         * @description The caller’s queue (drafts to finish, items to sign off, items to review), filtered by unit, state and lateness.
+         * Items waiting for the caller's action, soonest deadline first, with the caller's commissions
+         * @description The caller’s queue (drafts to finish, items to sign off, items to review), filtered by unit, state and lateness; beside the items, on the first page, the commissions (约稿) waiting for the caller: a unit’s open assignments, the region’s declines to judge, soonest due first.
          */
         get: operations["listTasks"];
         put?: never;
@@ -1410,6 +1410,7 @@ export interface components {
             itemId: string | null;
             /** @enum {string} */
             kind: "news" | "case" | "report";
+            /** @description past its due date while it still waits (or answered late) */
             late: boolean;
             missedAt: string | null;
             refusalReason: string | null;
@@ -7829,13 +7830,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of items and the cursor of the next one (null on the last page) */
+            /** @description A page of items and the cursor of the next one (null on the last page), and the waiting commissions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description commissions (约稿) waiting for the caller, soonest due first: on the first page only, none when a state is asked for */
+                        commissions: components["schemas"]["CommissionTask"][];
                         items: components["schemas"]["Submission"][];
                         nextCursor: string | null;
                     };
