@@ -1485,6 +1485,16 @@ export interface components {
                 submitted: number;
             };
         };
+        Photo: {
+            bytes: number;
+            caption: string | null;
+            createdAt: string;
+            height: number;
+            id: string;
+            mime: string;
+            position: number;
+            width: number;
+        };
         ScoreReport: {
             rows: {
                 adopted: number;
@@ -7207,16 +7217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bytes: number;
-                        caption: string | null;
-                        createdAt: string;
-                        height: number;
-                        id: string;
-                        mime: string;
-                        position: number;
-                        width: number;
-                    }[];
+                    "application/json": components["schemas"]["Photo"][];
                 };
             };
             /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
@@ -7693,16 +7694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bytes: number;
-                        caption: string | null;
-                        createdAt: string;
-                        height: number;
-                        id: string;
-                        mime: string;
-                        position: number;
-                        width: number;
-                    };
+                    "application/json": components["schemas"]["Photo"];
                 };
             };
             /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
