@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { PersistedSubmission } from '../machines/submission.runtime.ts';
+import type { ItemKind } from '../machines/submission.types.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** `date` columns come back as 'YYYY-MM-DD' strings (see the type parser in db/connect.ts). */
@@ -76,7 +77,7 @@ export interface ItemsTable {
   body: string;
   event_date: DateOnly;
   major: boolean;
-  kind: 'news' | 'case';
+  kind: ItemKind;
   wechat_url: string | null;
   state: string;
   state_entered_at: Timestamp;
@@ -331,7 +332,7 @@ export interface CommissionsTable {
   id: string;
   title: string;
   requirements: string;
-  kind: 'news' | 'case' | 'report';
+  kind: ItemKind;
   all_units: boolean;
   due_date: DateOnly;
   due_at: Timestamp;

@@ -8,7 +8,7 @@ export const ASSIGNMENT_MACHINE_VERSION = 1;
 const may = (...roles: Role[]) => ({ type: 'actorMay', params: { roles } }) as const;
 const notify = (kind: AssignmentNotice) => ({ type: 'notify', params: { kind } }) as const;
 /** The region's people who issue commissions and judge declines. */
-const REGION: Role[] = ['reviewer', 'manager'];
+export const REGION: readonly Role[] = ['reviewer', 'manager'];
 
 /**
  * One target unit's assignment of a commission (约稿). Pure: guards read only the event and the

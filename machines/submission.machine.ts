@@ -164,6 +164,8 @@ export function initialContext(input: SubmissionInput | undefined): SubmissionCo
     decidedAt: null,
     nationalAdoptedAt: null,
     reminded: false,
+    // Only an answer carries the key, so that other items' snapshots stay as they were.
+    ...(input?.commissionId ? { commissionId: input.commissionId } : {}),
   };
 }
 

@@ -13,6 +13,10 @@ export interface Actor {
   unitCode: string | null;
 }
 
+/** What an item is: 信息 (news), 案例征集 (a case), 调研报告 (a survey report); a commission asks for one of them. */
+export const ITEM_KINDS = ['news', 'case', 'report'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
 export const STATES = [
   'draft',
   'awaiting_signoff',
@@ -157,12 +161,15 @@ export interface SubmissionContext {
   nationalAdoptedAt: number | null;
   /** A reminder went out for the current stay in this state (one per stay). */
   reminded: boolean;
+  /** The commission (约稿) the item answers: its sign-off answers the unit's assignment, its adoption fulfils it. */
+  commissionId?: string;
 }
 
 export interface SubmissionInput {
   unitCode: string;
   dueAt: number;
   staleAt: number;
+  commissionId?: string;
 }
 
 /** What a transition asks the outside world to do; the command service turns these into outbox rows. */

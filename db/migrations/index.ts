@@ -12,6 +12,7 @@ import * as bulletins from './0010_bulletins.ts';
 import * as searchSpeed from './0011_search_speed.ts';
 import * as commissions from './0012_commissions.ts';
 import * as commissionRules from './0013_commission_rules.ts';
+import * as reportKind from './0014_report_kind.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_search_speed': searchSpeed,
   '0012_commissions': commissions,
   '0013_commission_rules': commissionRules,
+  '0014_report_kind': reportKind,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ItemKind } from '../../machines/submission.types.ts';
 import type { ItemRow } from '../database.ts';
 
 /**
@@ -74,7 +75,7 @@ export interface EditableFields {
   body: string;
   eventDate: string;
   major: boolean;
-  kind: 'news' | 'case';
+  kind: ItemKind;
   wechatUrl: string | null;
 }
 

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATES } from '../../machines/commission.types.ts';
+import { ASSIGNMENT_ACTIONS } from '../../machines/commission.types.ts';
+import { ITEM_KINDS } from '../../machines/submission.types.ts';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { CommissionCommands } from '../services/commission-commands.ts';
 import { commissionTasks } from '../services/commission-tasks.ts';
 import type { Services } from '../services/index.ts';
 import { commandOptions, sendWithEtag } from './conditional.ts';
+import { assignmentSchema, commissionSchema, commissionTaskSchema } from './commission-schemas.ts';
 import { commandHeaders, createHeaders, dateString, uuidParam } from './schemas.ts';
 import { errorResponses, json } from './openapi.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const KINDS = ['news', 'case', 'report'] as const;
 const points = z.number().min(0).max(1000).nullable();
 
 /** A due date as a Shanghai date, or as N working days from today (exactly one of them). */
@@ -28,7 +29,7 @@ export const createCommissionBody = due(
   {
     title: text(200).min(1),
     requirements: text(10_000).min(1),
-    kind: z.enum(KINDS),
+    kind: z.enum(ITEM_KINDS),
     unitCodes: z.union([z.literal('all'), z.array(z.string().max(20)).min(1).max(200)]),
     points: points.optional(),
   },
@@ -36,53 +37,9 @@ export const createCommissionBody = due(
 );
 
 export const patchCommissionBody = due(
-  { title: text(200).min(1).optional(), requirements: text(10_000).min(1).optional(), kind: z.enum(KINDS).optional(), points: points.optional() },
+  { title: text(200).min(1).optional(), requirements: text(10_000).min(1).optional(), kind: z.enum(ITEM_KINDS).optional(), points: points.optional() },
   false,
 );
-
-const assignmentSchema = z
-  .object({
-    commissionId: z.uuid(),
-    unitCode: z.string(),
-    unitName: z.string(),
-    state: z.enum(ASSIGNMENT_STATES),
-    stateLabel: z.string(),
-    dueAt: z.string(),
-    late: z.boolean(),
-    itemId: z.string().nullable(),
-    answeredAt: z.string().nullable(),
-    missedAt: z.string().nullable(),
-    fulfilledAt: z.string().nullable(),
-    declineReason: z.string().nullable(),
-    refusalReason: z.string().nullable(),
-    version: z.number(),
-    allowedActions: z.array(z.enum(ASSIGNMENT_ACTIONS)),
-  })
-  .meta({ id: 'Assignment' });
-
-const commissionSchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    requirements: z.string(),
-    kind: z.enum(KINDS),
-    allUnits: z.boolean(),
-    dueDate: z.string(),
-    dueAt: z.string(),
-    points: z.number().nullable(),
-    status: z.enum(['active', 'cancelled']),
-    version: z.number(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    counts: z.partialRecord(z.enum(ASSIGNMENT_STATES), z.number()),
-    assignments: z.array(assignmentSchema).optional(),
-  })
-  .meta({ id: 'Commission' });
-
-const commissionTaskSchema = assignmentSchema
-  .extend({ title: z.string(), requirements: z.string(), kind: z.enum(KINDS), dueDate: z.string() })
-  .meta({ id: 'CommissionTask' });
 
 const assignmentParams = z.object({
   id: z.uuid().describe('Id (UUID) of the commission'),

@@ -22,7 +22,7 @@ const imageSchema = z.object({
   bytes: z.number().int(),
   caption: z.string().nullable(),
   createdAt: z.string(),
-});
+}).meta({ id: 'Photo' });
 const checkSchema = z.object({ code: z.string(), severity: z.enum(['error', 'warning']), field: z.string(), message: z.string() });
 const uploadedSchema = imageSchema.extend({ checks: z.array(checkSchema).describe('This photo’s own findings (image_resolution, image_type)') });
 

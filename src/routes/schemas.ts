@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIONS, ACTIONS_NEEDING_REASON, GATES, STATES } from '../../machines/submission.types.ts';
+import { ACTIONS, ACTIONS_NEEDING_REASON, GATES, ITEM_KINDS, STATES } from '../../machines/submission.types.ts';
 import { bilingualIssue } from '../validation.ts';
 import { FIRST_DATE, FIRST_YEAR, isValidDate, LAST_DATE, LAST_YEAR, VALID_DATE_MESSAGE } from '../time/shanghai.ts';
 
@@ -29,7 +29,7 @@ export const createSubmissionBody = z.object({
   body: z.string().max(50_000).default(''),
   eventDate: dateString,
   major: z.boolean().default(false),
-  kind: z.enum(['news', 'case']).default('news'),
+  kind: z.enum(ITEM_KINDS).default('news'),
   wechatUrl: z.url().max(2000).nullable().default(null),
   /** The commission (约稿) this item answers: an assignment of the editor's own unit that still takes an answer. */
   commissionId: z.uuid().optional(),
@@ -41,7 +41,7 @@ export const patchSubmissionBody = z
     body: z.string().max(50_000),
     eventDate: dateString,
     major: z.boolean(),
-    kind: z.enum(['news', 'case']),
+    kind: z.enum(ITEM_KINDS),
     wechatUrl: z.url().max(2000).nullable(),
   })
   .partial()
@@ -107,7 +107,7 @@ export const submissionSchema = z
     body: z.string(),
     eventDate: z.string(),
     major: z.boolean(),
-    kind: z.enum(['news', 'case']),
+    kind: z.enum(ITEM_KINDS),
     wechatUrl: z.string().nullable(),
     state: z.enum(STATES),
     version: z.number().int(),
@@ -204,9 +204,11 @@ export const commentSchema = z
   })
   .meta({ id: 'Comment' });
 
+const lifecycleStates = z.array(z.object({ name: z.string(), label: z.string(), final: z.boolean(), tags: z.array(z.string()) }));
+
 export const lifecycleSchema = z
   .object({
-    states: z.array(z.object({ name: z.string(), label: z.string(), final: z.boolean(), tags: z.array(z.string()) })),
+    states: lifecycleStates,
     actions: z.array(
       z.object({
         name: z.string(),
@@ -217,6 +219,12 @@ export const lifecycleSchema = z
     ),
     roles: z.array(z.object({ name: z.string(), label: z.string() })),
     gates: z.array(z.object({ name: z.enum(GATES), label: z.string() })),
+    assignment: z
+      .object({
+        states: lifecycleStates,
+        actions: z.array(z.object({ name: z.string(), label: z.string(), fields: z.array(z.literal('reason')), roles: z.array(z.string()) })),
+      })
+      .describe('a commission’s assignment (约稿): its states and steps, labelled the same way'),
   })
   .meta({ id: 'Lifecycle' });
 

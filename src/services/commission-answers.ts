@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import type { OutboxEntry } from '../../db/queries/item-commands.ts';
 import type { AssignmentState } from '../../machines/commission.types.ts';
-import type { SubmissionState } from '../../machines/submission.types.ts';
+import type { SubmissionContext, SubmissionState } from '../../machines/submission.types.ts';
 import { appError, errors } from '../errors.ts';
 
 /**
- * Items answering commissions (约稿). The link is kept in the item's machine context
- * (`commissionId`), written with the item in its own statement; the item's sign-off and adoption
+ * Items answering commissions (约稿). The link is set in the item's machine context
+ * (`commissionId`) when the item is created and carried by every transition; the item's sign-off and adoption
  * each add one `commission` outbox row, which a worker applies to the assignment exactly once.
  */
 
@@ -26,18 +26,9 @@ export async function checkAnswerable(pool: pg.Pool, commissionId: string, unitC
   }
 }
 
-/** The item's snapshot with the commission it answers in its context (carried through every later transition). */
-export function withCommission<T extends { context: object }>(persisted: T, commissionId: string | undefined): T {
-  return commissionId ? { ...persisted, context: { ...persisted.context, commissionId } } : persisted;
-}
-
-export function commissionOf(persisted: unknown): string | null {
-  return (persisted as { context?: { commissionId?: string } } | null)?.context?.commissionId ?? null;
-}
-
 /** The outbox row an item's step owes its commission: its sign-off answers, its adoption fulfils. */
-export function commissionOutbox(persisted: unknown, unitCode: string, from: SubmissionState, to: SubmissionState): OutboxEntry[] {
-  const commissionId = commissionOf(persisted);
+export function commissionOutbox(context: SubmissionContext, unitCode: string, from: SubmissionState, to: SubmissionState): OutboxEntry[] {
+  const { commissionId } = context;
   if (!commissionId || from === to) return [];
   const event = to === 'submitted' && from === 'awaiting_signoff' ? 'answer' : to === 'adopted' ? 'fulfil' : null;
   return event ? [{ topic: 'commission', payload: { commissionId, unitCode, event } }] : [];

@@ -13,7 +13,7 @@ import {
 } from '../../machines/commission.runtime.ts';
 import type { AssignmentAction, AssignmentEvent, AssignmentState } from '../../machines/commission.types.ts';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
-import type { Actor } from '../../machines/submission.types.ts';
+import type { Actor, ItemKind } from '../../machines/submission.types.ts';
 import { AppError, appError, errors } from '../errors.ts';
 import { endOfDay, shanghaiDate } from '../time/shanghai.ts';
 import type { WorkCalendar } from '../time/work-calendar.ts';
@@ -24,6 +24,7 @@ import { commissionReminderAt } from './commission-schedule.ts';
 import { scoreAnswerOnTime } from './commission-rules.ts';
 import { canSee, unitScopeOf, type CommandOptions } from './submission-commands.ts';
 import type { UnitDirectory } from './unit-directory.ts';
+import { namesOf } from './people.ts';
 
 export interface CommissionDeps {
   db: Kysely<Database>;
@@ -38,7 +39,7 @@ export type DueInput = { dueDate: string; dueWorkdays?: undefined } | { dueWorkd
 export type CreateCommissionInput = {
   title: string;
   requirements: string;
-  kind: 'news' | 'case' | 'report';
+  kind: ItemKind;
   unitCodes: 'all' | string[];
   points?: number | null;
 } & DueInput;
@@ -113,7 +114,7 @@ export class CommissionCommands {
         await storeCommissionNotice(tx, 'commission_issued', unitCode, `commission-${id}-${unitCode}-1`, this.noticeContext(row, unitCode, null));
       }
       await this.scheduleMiss(tx, id, dueAt);
-      return { status: 201, body: this.view(row, assignments, actor, now) };
+      return { status: 201, body: await this.view(tx, row, assignments, actor, now) };
     });
   }
 
@@ -152,7 +153,7 @@ export class CommissionCommands {
         }
         await this.scheduleMiss(tx, id, dueAt);
       }
-      return { status: 200, body: this.view(row, after, actor, now) };
+      return { status: 200, body: await this.view(tx, row, after, actor, now) };
     });
   }
 
@@ -179,7 +180,7 @@ export class CommissionCommands {
         if (stepped) await storeCommissionNotice(tx, 'commission_cancelled', assignment.unit_code, `commission-${id}-${assignment.unit_code}-${stepped.version}`, this.noticeContext(row, assignment.unit_code, null));
         after.push(stepped ?? assignment);
       }
-      return { status: 200, body: this.view(row, after, actor, now) };
+      return { status: 200, body: await this.view(tx, row, after, actor, now) };
     });
   }
 
@@ -314,7 +315,8 @@ export class CommissionCommands {
     for (const s of await states.execute()) {
       byCommission.set(s.commission_id, [...(byCommission.get(s.commission_id) ?? []), { state: s.state as AssignmentState }]);
     }
-    return { items: rows.map((row) => commissionView(row, undefined, countStates(byCommission.get(row.id) ?? []))) };
+    const names = await namesOf(this.deps.db, rows.map((r) => r.created_by));
+    return { items: rows.map((row) => commissionView(row, names, undefined, countStates(byCommission.get(row.id) ?? []))) };
   }
 
   async get(actor: Actor, id: string): Promise<CommissionView> {
@@ -325,7 +327,7 @@ export class CommissionCommands {
     if (unit !== null) query = query.where('unit_code', '=', unit);
     const assignments = await query.execute();
     if (unit !== null && assignments.length === 0) throw errors.notFound('Commission');
-    return this.view(row, assignments, actor, this.deps.clock());
+    return this.view(this.deps.db, row, assignments, actor, this.deps.clock());
   }
 
   /** Applies one event to a locked assignment: the row, its history, its notices. Null when refused and `strict` is off. */
@@ -406,14 +408,14 @@ export class CommissionCommands {
     return query.orderBy('unit_code').forUpdate().execute();
   }
 
-  private view(row: CommissionRow, assignments: AssignmentRow[], actor: Actor, now: number): CommissionView {
+  private async view(db: Kysely<Database>, row: CommissionRow, assignments: AssignmentRow[], actor: Actor, now: number): Promise<CommissionView> {
     const unit = unitScopeOf(actor);
     const position = new Map(this.deps.units.list.map((u, i) => [u.code, i]));
     const visible = assignments
       .filter((a) => unit === null || a.unit_code === unit)
       .sort((a, b) => (position.get(a.unit_code) ?? 0) - (position.get(b.unit_code) ?? 0))
       .map((a) => assignmentView(a, actor, now, this.deps.units));
-    return commissionView(row, visible, countStates(visible));
+    return commissionView(row, await namesOf(db, [row.created_by]), visible, countStates(visible));
   }
 
   private noticeContext(commission: CommissionRow, unitCode: string, reason: string | null) {

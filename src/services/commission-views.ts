@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AssignmentsTable, CommissionsTable } from '../../db/database.ts';
 import { allowedAssignmentActions, assignmentStateLabel, restoreAssignment, type PersistedAssignment } from '../../machines/commission.runtime.ts';
 import type { AssignmentAction, AssignmentState } from '../../machines/commission.types.ts';
-import type { Actor } from '../../machines/submission.types.ts';
+import type { Actor, ItemKind, PersonRef } from '../../machines/submission.types.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
 export type CommissionRow = Selectable<CommissionsTable>;
@@ -30,14 +30,15 @@ export interface CommissionView {
   id: string;
   title: string;
   requirements: string;
-  kind: 'news' | 'case' | 'report';
+  kind: ItemKind;
   allUnits: boolean;
   dueDate: string;
   dueAt: string;
   points: number | null;
   status: 'active' | 'cancelled';
   version: number;
-  createdBy: string;
+  /** Who issued it, with their name from the people directory. */
+  createdBy: PersonRef;
   createdAt: string;
   updatedAt: string;
   /** How many assignments are in each state (the unit's roles count their own only). */
@@ -70,7 +71,12 @@ export function assignmentView(row: AssignmentRow, actor: Actor, now: number, un
   };
 }
 
-export function commissionView(row: CommissionRow, assignments: AssignmentView[] | undefined, counts: CommissionView['counts']): CommissionView {
+export function commissionView(
+  row: CommissionRow,
+  names: ReadonlyMap<string, string>,
+  assignments: AssignmentView[] | undefined,
+  counts: CommissionView['counts'],
+): CommissionView {
   return {
     id: row.id,
     title: row.title,
@@ -82,7 +88,7 @@ export function commissionView(row: CommissionRow, assignments: AssignmentView[]
     points: row.points === null ? null : Number(row.points),
     status: row.status,
     version: row.version,
-    createdBy: row.created_by,
+    createdBy: { id: row.created_by, name: names.get(row.created_by) ?? '' },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     counts,

@@ -28,3 +28,11 @@ export async function peopleFor(db: Kysely<Database>, actor: Actor): Promise<Per
   const rows = await query.orderBy('unit_code').orderBy('role').orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitCode: r.unit_code }));
 }
+
+/** Display names by id (a disabled person keeps the name they had); ids not found are left out. */
+export async function namesOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

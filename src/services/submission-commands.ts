@@ -22,7 +22,7 @@ import {
   type SubmissionEvent,
 } from '../../machines/submission.types.ts';
 import { errorsOnly, type CheckResult } from '../checks/types.ts';
-import { checkAnswerable, commissionOutbox, withCommission } from './commission-answers.ts';
+import { checkAnswerable, commissionOutbox } from './commission-answers.ts';
 import { AppError, errors } from '../errors.ts';
 import { computeDeadlines, type DeadlineRules } from '../time/deadlines.ts';
 import { eventDateError, shanghaiDate } from '../time/shanghai.ts';
@@ -147,6 +147,7 @@ export class SubmissionCommands {
       unitCode: actor.unitCode,
       dueAt: deadlines.dueAt,
       staleAt: deadlines.staleAt,
+      commissionId,
     });
     const record: SubmissionRecord = {
       id: randomUUID(),
@@ -158,7 +159,6 @@ export class SubmissionCommands {
       deadlineProvisional: deadlines.provisional,
       ...columnsFromSnapshot(snapshot),
     };
-    record.snapshot = withCommission(record.snapshot as { context: object }, commissionId);
     const body = toView(record, actor, now, units, snapshot);
     const idem = options.idempotencyKey ? { key: options.idempotencyKey, requestHash: hash, status: 201, response: body } : null;
     try {
@@ -414,7 +414,7 @@ export class SubmissionCommands {
           signer,
           details: decision.details ?? null,
         },
-        [...outboxFor(outcome.effects, next, decision.reason ?? null), ...commissionOutbox(next.snapshot, next.unitCode, outcome.from, outcome.to)],
+        [...outboxFor(outcome.effects, next, decision.reason ?? null), ...commissionOutbox(outcome.snapshot.context, next.unitCode, outcome.from, outcome.to)],
         idem,
       );
     } catch (error) {

@@ -4,7 +4,6 @@ import { allowedActions, persist, restore, type PersistedSubmission, type Submis
 import type { Actor, Gate, SubmissionState } from '../../machines/submission.types.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 import type { CheckResult } from '../checks/types.ts';
-import { commissionOf } from './commission-answers.ts';
 
 /** An item as the service handles it: the stored columns plus its restored machine snapshot. */
 export interface SubmissionRecord extends ItemChanges {
@@ -145,7 +144,7 @@ export function toView(
     signedAt: iso(record.signedAt),
     claimedBy: record.claimedBy,
     claimedByName: record.claimedBy === null ? null : (snapshot.context.claimedByName ?? null),
-    commissionId: commissionOf(record.snapshot),
+    commissionId: snapshot.context.commissionId ?? null,
     gates: snapshot.context.gates ?? null,
     decision: decisionOf(snapshot),
     createdAt: record.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../machines/actors.ts';
-import { commissionOf } from '../../src/services/commission-answers.ts';
+import type { PersistedSubmission } from '../../machines/submission.runtime.ts';
 import { Sweeper } from '../../workers/sweeper.ts';
 import { CommissionCommands } from '../../src/services/commission-commands.ts';
 import { createUser, startTestApp, type Caller, type TestApp } from '../support/app.ts';
@@ -53,6 +53,8 @@ describe('issuing a commission', () => {
     expect(body).toMatchObject({ kind: 'case', allUnits: false, dueDate: '2024-05-31', dueAt: '2024-05-31T15:59:59.999Z', points: 2, status: 'active', counts: { open: 2 } });
     expect(body.assignments.map((a: { unitCode: string; state: string }) => [a.unitCode, a.state])).toEqual([[BAOTOU, 'open'], [ORDOS, 'open']]);
     expect(assignmentOf(body, ORDOS)).toMatchObject({ stateLabel: '待回复', version: 1, late: false, allowedActions: [] });
+    expect(body.createdBy).toEqual({ id: reviewer.id, name: 'reviewer' });
+    expect((await ordosEditor.get('/v1/commissions')).json().items.find((c: { id: string }) => c.id === body.id).createdBy).toEqual({ id: reviewer.id, name: 'reviewer' });
     expect(await historyOf(body.id, ORDOS)).toEqual([{ seq: 1, action: 'create', from_state: null, to_state: 'open', actor_role: 'reviewer', reason: null }]);
     const notices = (await ordosEditor.get('/v1/notifications')).json();
     expect(JSON.stringify(notices)).toContain('自治区计生协约稿《计生协助力“一老一小”工作》，请于2024-05-31前报送。');
@@ -211,11 +213,22 @@ describe('items naming a commission', () => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().commissionId).toBe(commission.id);
     const stored = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
-    expect(commissionOf(stored.snapshot)).toBe(commission.id);
+    expect((stored.snapshot as PersistedSubmission).context.commissionId).toBe(commission.id);
     expect((await ordosEditor.patch(`/v1/submissions/${created.json().id}`, { title: '鄂尔多斯市计生协回复约稿（修改）' })).statusCode).toBe(200);
     const edited = await t.services.db.selectFrom('items').select('snapshot').where('id', '=', created.json().id).executeTakeFirstOrThrow();
-    expect(commissionOf(edited.snapshot)).toBe(commission.id);
+    expect((edited.snapshot as PersistedSubmission).context.commissionId).toBe(commission.id);
     expect((await ordosEditor.get(`/v1/submissions/${created.json().id}`)).json().commissionId).toBe(commission.id);
+  });
+
+  it('answers a commission asking for a survey report (调研报告) with an item of kind report', async () => {
+    const commission = (await issue({ kind: 'report' })).json();
+    expect(commission.kind).toBe('report');
+    const created = await ordosEditor.post('/v1/submissions', { title: '鄂尔多斯市计生协关于“一老一小”的调研报告', eventDate: '2024-05-18', kind: 'report', commissionId: commission.id });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ kind: 'report', commissionId: commission.id });
+    const back = await ordosEditor.patch(`/v1/submissions/${created.json().id}`, { kind: 'news' });
+    expect(back.json().kind).toBe('news');
+    expect((await ordosEditor.post('/v1/submissions', { title: '鄂尔多斯市计生协稿件', eventDate: '2024-05-18', kind: 'survey' })).statusCode).toBe(400);
   });
 
   it('refuses another unit’s commission or an unknown one (404), and a closed assignment (409), storing nothing', async () => {
@@ -254,6 +267,28 @@ describe('tasks', () => {
     const region = (await reviewer.get('/v1/tasks/commissions')).json().items;
     expect(region.map((task: { commissionId: string; unitCode: string }) => [task.commissionId, task.unitCode])).toContainEqual([declined.id, ORDOS]);
     expect(region.every((task: { state: string }) => task.state === 'declined')).toBe(true);
+  });
+
+  it('GET /v1/tasks gives the unit its open assignments beside its items, on the first page, narrowed by the same filters', async () => {
+    type Task = { commissionId: string; unitCode: string; state: string };
+    const ids = (tasks: Task[]) => tasks.map((task) => task.commissionId);
+    const soon = (await issue({ title: '约稿：待办', dueDate: '2024-05-22' })).json();
+    const page = (await ordosEditor.get('/v1/tasks?limit=1')).json();
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ unitCode: ORDOS, state: 'draft' });
+    expect(page.commissions.find((task: Task) => task.commissionId === soon.id)).toMatchObject({
+      unitCode: ORDOS, state: 'open', stateLabel: '待回复', title: '约稿：待办', dueDate: '2024-05-22', dueAt: '2024-05-22T15:59:59.999Z', late: false,
+    });
+    expect(page.commissions.every((task: Task) => task.unitCode === ORDOS && task.state === 'open')).toBe(true);
+    expect(page.nextCursor).not.toBeNull();
+    const next = (await ordosEditor.get(`/v1/tasks?limit=1&cursor=${encodeURIComponent(page.nextCursor)}`)).json();
+    expect(next.items).toHaveLength(1);
+    expect(next.commissions).toEqual([]);
+    expect((await ordosEditor.get('/v1/tasks?state=draft')).json().commissions).toEqual([]);
+    expect(ids((await ordosEditor.get('/v1/tasks?late=false')).json().commissions)).toContain(soon.id);
+    expect(ids((await ordosEditor.get('/v1/tasks?late=true')).json().commissions)).not.toContain(soon.id);
+    expect(ids((await baotouApprover.get('/v1/tasks')).json().commissions)).toContain(soon.id);
+    expect((await reviewer.get('/v1/tasks')).json().commissions.every((task: Task) => task.state === 'declined')).toBe(true);
   });
 });
 

@@ -72,6 +72,18 @@ describe('GET /v1/lifecycle', () => {
     expect(body.gates.map((g: { label: string }) => g.label)).toEqual(['政治关', '政策关', '保密关', '文字关', '规范关']);
   });
 
+  it('labels a commission’s assignment too: its states from the machine’s meta, its steps with their roles', async () => {
+    const { assignment } = (await editor.get('/v1/lifecycle')).json();
+    expect(assignment.states.map((s: { label: string }) => s.label)).toEqual(['待回复', '申请不回复', '准予不回复', '已回复', '已采用', '逾期未回复', '已取消']);
+    expect(assignment.states[0]).toEqual({ name: 'open', label: '待回复', final: false, tags: ['queue:unit', 'cancellable'] });
+    const step = (name: string) => assignment.actions.find((a: { name: string }) => a.name === name);
+    expect(step('decline')).toEqual({ name: 'decline', label: '申请不回复', fields: ['reason'], roles: ['approver'] });
+    expect(step('accept_decline')).toEqual({ name: 'accept_decline', label: '准予不回复', fields: [], roles: ['reviewer', 'manager'] });
+    expect(step('refuse_decline')).toMatchObject({ label: '驳回申请', fields: ['reason'] });
+    expect(step('create')).toMatchObject({ label: '发布约稿', roles: ['reviewer', 'manager'] });
+    expect(step('miss')).toMatchObject({ roles: ['system'] });
+  });
+
   it('is for signed-in people only', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/lifecycle' })).statusCode).toBe(401);
   });

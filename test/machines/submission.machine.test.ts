@@ -322,6 +322,14 @@ describe('submission machine: steps replayed by the historical import', () => {
     }
     expect(persist(result.snapshot)).toEqual(persist(snapshot));
   });
+
+  it('carries the commission an item answers from its creation through every step; other items have none', () => {
+    const commissionId = '11111111-1111-4111-8111-111111111111';
+    const result = replay({ unitCode: UNIT, dueAt: DUE, staleAt: STALE, commissionId }, lifecycle);
+    if (!result.ok) throw new Error('refused');
+    expect(result.snapshot.context.commissionId).toBe(commissionId);
+    expect('commissionId' in createSubmission({ unitCode: UNIT, dueAt: DUE, staleAt: STALE }).snapshot.context).toBe(false);
+  });
 });
 
 describe('submission machine: the workflow around claims, recall, the five gates and decisions', () => {

@@ -222,6 +222,7 @@ describe('the reports over the half year', () => {
     const direct = await t.services.pool.query(`SELECT count(*)::int AS n, min(state_entered_at) AS oldest, count(*) FILTER (WHERE late)::int AS late FROM items WHERE state = 'submitted'`);
     expect(submitted).toMatchObject({ count: direct.rows[0].n, late: direct.rows[0].late, oldestSince: direct.rows[0].oldest.toISOString() });
     expect(pipeline.queues.map((q: any) => q.state)).toEqual(['awaiting_signoff', 'submitted', 'forwarded_national']);
+    expect(pipeline.queues.map((q: any) => q.label)).toEqual(['待审签', '已报送', '已转报']);
   });
 
   it('measures the flow: transitions per day, durations and adoption rates', async () => {

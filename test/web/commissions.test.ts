@@ -6,6 +6,7 @@ import { ActionDialog } from './support/action-dialog.ts';
 import { CommissionsPage } from './support/commissions-page.ts';
 import { EditorPage } from './support/editor-page.ts';
 import { shanghaiDaysAgo } from './support/dates.ts';
+import { png } from '../support/images.ts';
 
 let c: ConsoleStack;
 let team: Crew;
@@ -14,6 +15,7 @@ let editor: ConsolePage;
 let approver: ConsolePage;
 let issuedId = '';
 let declinedId = '';
+let answerId = '';
 
 const ISSUED = '关于报送优生优育进家庭工作情况的约稿';
 const OTHER = '关于报送计生特殊家庭帮扶工作的约稿';
@@ -22,7 +24,8 @@ const ANSWER = '鄂尔多斯市计生协推进优生优育进家庭';
 screenshotFailures(() => [reviewer, editor, approver]);
 
 beforeAll(async () => {
-  c = await startConsole();
+  // With the workers: an answer's sign-off reaches its assignment through the outbox, as in production.
+  c = await startConsole({ workers: true });
   team = await crew(c.stack.app);
   await person(c.stack, 'zhaobj', '赵编辑', 'reviewer');
   await person(c.stack, 'lizg', '李撰稿', 'editor', UNIT);
@@ -48,7 +51,8 @@ describe('约稿 in the console', () => {
     await reviewer.shots('commissions');
     const page = new CommissionsPage(reviewer);
     await page.fillIssue({ title: ISSUED, requirements: '请报送今年以来优生优育进家庭的做法、成效和典型事例。', kind: '调研报告', units: ['鄂尔多斯市'], workdays: 5 });
-    await reviewer.shots('commission-issue');
+    // The open drawer at 1280 only: resized to a phone, it would be a layout nobody sees.
+    await reviewer.shots('commission-issue', ['1280']);
     await page.send();
     // Sending leads to the commission's page; the closing form still shows the title for a moment.
     await reviewer.page.waitForURL(/\/commissions\/[0-9a-f-]{36}$/);
@@ -82,8 +86,9 @@ describe('约稿 in the console', () => {
     await new EditorPage(editor).fillNew({ title: ANSWER, eventDate: shanghaiDaysAgo(1) });
     await editor.page.waitForURL(/\/items\/[0-9a-f-]{36}\/edit$/);
     const itemId = new URL(editor.page.url()).pathname.split('/')[2]!;
+    answerId = itemId;
     const item = await team.reviewer.get(`/v1/submissions/${itemId}`);
-    expect(item.json().commissionId).toBe(issuedId);
+    expect(item.json()).toMatchObject({ commissionId: issuedId, kind: 'report' });
 
     await editor.goto(`/items/${itemId}`);
     await expectText(editor.page, '回复约稿');
@@ -150,6 +155,35 @@ describe('约稿 in the console', () => {
     await expectText(approver.page, '不回复理由：人员调整，无法按时完成');
   });
 
+  test('the unit’s approver signs the answer off with the five gates; the region sees 鄂尔多斯市 已回复', async () => {
+    // The editor's own steps (text, photo, 提交审签) are another file's subject: through the API here.
+    await makeReady(answerId);
+    await approver.goto(`/items/${answerId}`);
+    const signOff = approver.page.getByRole('button', { name: '签发' });
+    await signOff.waitFor();
+    await signOff.click();
+    const dialog = new ActionDialog(approver.page, '签发');
+    await dialog.open();
+    expect(await dialog.signer()).toBe('王领导');
+    await dialog.tickAllGates();
+    await dialog.confirm();
+    await expectText(approver.page, '已报送');
+    expect(await approver.historyShowing('签发人：王领导')).toContain('五关：政治关、政策关、保密关、文字关、规范关已确认');
+
+    // The sign-off answers the assignment through the outbox and the workers.
+    expect(await assignmentState(issuedId, 'answered')).toBe('answered');
+    await reviewer.goto(`/commissions/${issuedId}`);
+    const row = new CommissionsPage(reviewer).unitRow('鄂尔多斯市');
+    await row.getByText('已回复').waitFor();
+    expect(await row.innerText()).not.toContain('逾期');
+    await row.getByRole('link', { name: '查看回复的信息' }).waitFor();
+    // Answered: no more editing the commission.
+    expect(await reviewer.page.getByRole('button', { name: '修改' }).count()).toBe(0);
+    await reviewer.shots('commission-answered');
+    await reviewer.goto('/commissions');
+    await expectText(reviewer.page, '已回复 1');
+  });
+
   test('the issue form fits a phone: every field inside the screen', async () => {
     const phone = await ConsolePage.open(c.browser, c.baseUrl, 'reviewer-phone', PHONE);
     try {
@@ -169,3 +203,25 @@ describe('约稿 in the console', () => {
     }
   });
 });
+
+const PHOTO = png(1024, 768);
+
+/** The answer gets its text and a photo and goes to sign-off, as the unit's editor would do it. */
+async function makeReady(id: string): Promise<void> {
+  const body = '近日，鄂尔多斯市计生协深入推进优生优育进家庭工作。（鄂尔多斯市计生协 李撰稿 供稿）';
+  expect((await team.editor.patch(`/v1/submissions/${id}`, { body })).statusCode).toBe(200);
+  expect((await team.editor.upload(`/v1/submissions/${id}/images`, PHOTO, 'photo.png', { caption: '活动现场' })).statusCode).toBe(201);
+  const requested = await team.editor.post(`/v1/submissions/${id}/actions`, { action: 'request_signoff' });
+  expect(requested.statusCode, requested.body).toBe(200);
+}
+
+/** The state of 鄂尔多斯市's assignment once it reaches `wanted` (a worker applies the step): bounded, about 15 s. */
+async function assignmentState(id: string, wanted: string): Promise<string> {
+  let state = '';
+  for (let i = 0; i < 60 && state !== wanted; i++) {
+    if (i > 0) await new Promise((done) => setTimeout(done, 250));
+    const answer = await team.reviewer.get(`/v1/commissions/${id}`);
+    state = answer.json().assignments.find((a: { unitCode: string }) => a.unitCode === UNIT).state;
+  }
+  return state;
+}

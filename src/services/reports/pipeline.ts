@@ -1,15 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
+import { stateLabel, statesTagged } from '../../../machines/submission.runtime.ts';
 import { STATES } from '../../../machines/submission.types.ts';
 import { endOfDay, startOfDay } from '../../time/shanghai.ts';
 import type { UnitDirectory } from '../unit-directory.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
-const WAITING = [
-  { queue: 'awaiting_signoff', label: '待审签' },
-  { queue: 'submitted', label: '待自治区审核' },
-  { queue: 'forwarded_national', label: '已转报中国计生协' },
-] as const;
+/** The states in which an item waits for someone after its editor (the approvers' and reviewers' queues), in the lifecycle's order. */
+const WAITING_STATES = new Set([...statesTagged('queue:approver'), ...statesTagged('queue:reviewer')]);
+const WAITING = STATES.filter((state) => WAITING_STATES.has(state)).map((queue) => ({ queue, label: stateLabel(queue) }));
 
 export interface QueueFigures {
   state: string;

@@ -88,10 +88,15 @@ export class ConsolePage {
     return history.innerText();
   }
 
-  /** Screenshots of the page as it is, at 1280 px and at 390 px (full length), then back to this window's size. */
-  async shots(name: string): Promise<void> {
+  /**
+   * Screenshots of the page as it is, at 1280 px and at 390 px (full length), then back to this
+   * window's size. `widths` narrows them: what is open at one size (a drawer) is not what a person
+   * would see after turning to the other.
+   */
+  async shots(name: string, widths: ReadonlyArray<'1280' | '390'> = ['1280', '390']): Promise<void> {
     await this.settled();
-    for (const [label, size] of [['1280', DESKTOP], ['390', PHONE]] as const) {
+    const sizes = ([['1280', DESKTOP], ['390', PHONE]] as const).filter(([label]) => widths.includes(label));
+    for (const [label, size] of sizes) {
       await this.page.setViewportSize(size);
       await this.nextFrames(); // Ant Design's responsive grid and the charts lay out again
       await this.page.screenshot({ path: path.join(SCREENSHOTS, `${this.who}-${name}-${label}.png`), fullPage: true });

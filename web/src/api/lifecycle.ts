@@ -20,9 +20,13 @@ export interface Words {
   fieldsOf(action: string): Fields;
   gates: Lifecycle['gates'];
   states: Lifecycle['states'];
+  /** A commission's assignment (约稿): its states and steps. */
+  assignmentState(name: string): string;
+  assignmentAction(name: string): string;
+  assignmentStates: Lifecycle['assignment']['states'];
 }
 
-const EMPTY: Lifecycle = { states: [], actions: [], roles: [], gates: [] };
+const EMPTY: Lifecycle = { states: [], actions: [], roles: [], gates: [], assignment: { states: [], actions: [] } };
 
 function wordsOf(lifecycle: Lifecycle): Words {
   const label = (list: Array<{ name: string; label: string }>) => {
@@ -37,6 +41,9 @@ function wordsOf(lifecycle: Lifecycle): Words {
     fieldsOf: (action) => fields.get(action) ?? [],
     gates: lifecycle.gates,
     states: lifecycle.states,
+    assignmentState: label(lifecycle.assignment.states),
+    assignmentAction: label(lifecycle.assignment.actions),
+    assignmentStates: lifecycle.assignment.states,
   };
 }
 

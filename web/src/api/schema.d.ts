@@ -884,8 +884,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Items waiting for the caller's action, soonest deadline first
-         * @description The caller’s queue (drafts to finish, items to sign off, items to review), filtered by unit, state and lateness.
+         * Items waiting for the caller's action, soonest deadline first, with the caller's commissions
+         * @description The caller’s queue (drafts to finish, items to sign off, items to review), filtered by unit, state and lateness; beside the items, on the first page, the commissions (约稿) waiting for the caller: a unit’s open assignments, the region’s declines to judge, soonest due first.
          */
         get: operations["listTasks"];
         put?: never;
@@ -1358,7 +1358,11 @@ export interface components {
                 [key: string]: number;
             };
             createdAt: string;
-            createdBy: string;
+            /** @description who issued it (id and display name) */
+            createdBy: {
+                id: string;
+                name: string;
+            };
             dueAt: string;
             dueDate: string;
             /** Format: uuid */
@@ -1406,6 +1410,7 @@ export interface components {
             itemId: string | null;
             /** @enum {string} */
             kind: "news" | "case" | "report";
+            /** @description past its due date while it still waits (or answered late) */
             late: boolean;
             missedAt: string | null;
             refusalReason: string | null;
@@ -1432,6 +1437,21 @@ export interface components {
                 name: string;
                 roles: string[];
             }[];
+            /** @description a commission’s assignment (约稿): its states and steps, labelled the same way */
+            assignment: {
+                actions: {
+                    fields: "reason"[];
+                    label: string;
+                    name: string;
+                    roles: string[];
+                }[];
+                states: {
+                    final: boolean;
+                    label: string;
+                    name: string;
+                    tags: string[];
+                }[];
+            };
             gates: {
                 label: string;
                 /** @enum {string} */
@@ -1464,6 +1484,16 @@ export interface components {
                 nationalAdopted: number;
                 submitted: number;
             };
+        };
+        Photo: {
+            bytes: number;
+            caption: string | null;
+            createdAt: string;
+            height: number;
+            id: string;
+            mime: string;
+            position: number;
+            width: number;
         };
         ScoreReport: {
             rows: {
@@ -1535,7 +1565,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "news" | "case";
+            kind: "news" | "case" | "report";
             late: boolean;
             major: boolean;
             nationalAdoptedAt: string | null;
@@ -6137,7 +6167,7 @@ export interface operations {
                      * @default news
                      * @enum {string}
                      */
-                    kind?: "news" | "case";
+                    kind?: "news" | "case" | "report";
                     /** @default false */
                     major?: boolean;
                     title: string;
@@ -6385,7 +6415,7 @@ export interface operations {
                      */
                     eventDate?: string;
                     /** @enum {string} */
-                    kind?: "news" | "case";
+                    kind?: "news" | "case" | "report";
                     major?: boolean;
                     title?: string;
                     /** Format: uri */
@@ -7187,16 +7217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bytes: number;
-                        caption: string | null;
-                        createdAt: string;
-                        height: number;
-                        id: string;
-                        mime: string;
-                        position: number;
-                        width: number;
-                    }[];
+                    "application/json": components["schemas"]["Photo"][];
                 };
             };
             /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
@@ -7673,16 +7694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bytes: number;
-                        caption: string | null;
-                        createdAt: string;
-                        height: number;
-                        id: string;
-                        mime: string;
-                        position: number;
-                        width: number;
-                    };
+                    "application/json": components["schemas"]["Photo"];
                 };
             };
             /** @description Bad request: `validation_failed` (see details), `unknown_query_parameter`, `invalid_text`, `invalid_url`, `invalid_cursor` and the like */
@@ -7810,13 +7822,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of items and the cursor of the next one (null on the last page) */
+            /** @description A page of items and the cursor of the next one (null on the last page), and the waiting commissions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description commissions (约稿) waiting for the caller, soonest due first: on the first page only, none when a state is asked for */
+                        commissions: components["schemas"]["CommissionTask"][];
                         items: components["schemas"]["Submission"][];
                         nextCursor: string | null;
                     };

@@ -1,16 +1,10 @@
 import { Button, Card, Empty, Image, Input, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
+import type { Schemas } from '../api/client';
 import type { Finding } from './FindingsPanel';
 
-export interface PhotoFields {
-  id: string;
-  position: number;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  caption: string | null;
-}
+/** A photo as the API lists it (`GET /v1/submissions/:id/images`). */
+export type PhotoFields = Schemas['Photo'];
 
 export const photoUrl = (itemId: string, photoId: string) => `/v1/submissions/${itemId}/images/${photoId}`;
 

@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { api, unwrap } from '../../api/client';
 import { isConflict } from '../../components/ActionBar';
-import { ASSIGNMENT_ACTION_LABEL, useCommissionRefresh, type Assignment } from './queries';
+import { useWords } from '../../api/lifecycle';
+import { useCommissionRefresh, type Assignment } from './queries';
 
 type Action = Assignment['allowedActions'][number];
 
@@ -16,6 +17,7 @@ const REASON_PROMPT: Partial<Record<Action, string>> = {
 /** Exactly the buttons the assignment's allowedActions offers; a conflict reloads and says so. */
 export function AssignmentActions({ assignment }: { assignment: Assignment }) {
   const { message } = App.useApp();
+  const words = useWords();
   const refresh = useCommissionRefresh(assignment.commissionId);
   const [open, setOpen] = useState<Action | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
@@ -30,7 +32,7 @@ export function AssignmentActions({ assignment }: { assignment: Assignment }) {
     onSuccess: async (_, { action }) => {
       setOpen(null);
       form.resetFields();
-      message.success(`「${ASSIGNMENT_ACTION_LABEL[action]}」已完成`);
+      message.success(`「${words.assignmentAction(action)}」已完成`);
       await refresh();
     },
     onError: async (error) => {
@@ -48,14 +50,14 @@ export function AssignmentActions({ assignment }: { assignment: Assignment }) {
       <Space wrap size={8}>
         {assignment.allowedActions.map((action) => (
           <Button key={action} size="small" type={action === 'accept_decline' ? 'primary' : 'default'} danger={action !== 'accept_decline'} loading={act.isPending && act.variables?.action === action} onClick={() => press(action)}>
-            {ASSIGNMENT_ACTION_LABEL[action]}
+            {words.assignmentAction(action)}
           </Button>
         ))}
       </Space>
       <Modal
-        title={open ? ASSIGNMENT_ACTION_LABEL[open] : ''}
+        title={open ? words.assignmentAction(open) : ''}
         open={open !== null}
-        okText={open ? `确认${ASSIGNMENT_ACTION_LABEL[open]}` : '确定'}
+        okText={open ? `确认${words.assignmentAction(open)}` : '确定'}
         cancelText="取消"
         confirmLoading={act.isPending}
         onCancel={() => setOpen(null)}

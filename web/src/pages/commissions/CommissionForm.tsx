@@ -5,7 +5,8 @@ import { api, unwrap } from '../../api/client';
 import { isConflict } from '../../components/ActionBar';
 import { shanghai } from '../../components/time';
 import { useUnits } from '../../components/useUnits';
-import { commissionKey, KIND_LABEL, type Commission } from './queries';
+import { KIND_OPTIONS } from '../../components/itemKind';
+import { commissionKey, type Commission } from './queries';
 
 interface Values {
   title: string;
@@ -18,8 +19,6 @@ interface Values {
   dueWorkdays?: number;
   points?: number | null;
 }
-
-const KIND_OPTIONS = (Object.keys(KIND_LABEL) as Commission['kind'][]).map((value) => ({ value, label: KIND_LABEL[value] }));
 
 function dueOf(values: Values) {
   return values.dueBy === 'workdays' ? { dueWorkdays: values.dueWorkdays } : { dueDate: values.dueDate?.format('YYYY-MM-DD') };

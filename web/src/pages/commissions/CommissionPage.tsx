@@ -76,6 +76,7 @@ export default function CommissionPage() {
           {REGION_ROLES.has(me.role) && <Descriptions.Item label="约稿单位">{c.allUnits ? '全部盟市' : `${assignments.length}个单位`}</Descriptions.Item>}
           <Descriptions.Item label="截止日期">{c.dueDate}</Descriptions.Item>
           <Descriptions.Item label="按时报送加分">{c.points ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="发布">{c.createdBy.name || '—'}（{dateOf(c.createdAt)}）</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={mine && !REGION_ROLES.has(me.role) ? '本单位回复情况' : '各单位回复情况'}>

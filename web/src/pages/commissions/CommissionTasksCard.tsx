@@ -4,14 +4,12 @@ import { Link } from 'react-router';
 import { useSignedIn } from '../../session/session';
 import { AssignmentTag } from './AssignmentTag';
 import { DueDate } from './DueDate';
-import { KIND_LABEL, useCommissionTasks } from './queries';
+import { KIND_LABEL, type CommissionTask } from './queries';
 
-/** In 我的待办: the unit's open commissions (the region's declines to judge), soonest due first. */
-export function CommissionTasksCard() {
+/** In 我的待办: the unit's open commissions (the region's declines to judge), soonest due first, as `/v1/tasks` gives them. */
+export function CommissionTasksCard({ tasks: items }: { tasks: CommissionTask[] }) {
   const me = useSignedIn();
-  const tasks = useCommissionTasks();
-  const items = tasks.data?.items ?? [];
-  if (tasks.isPending || items.length === 0) return null;
+  if (items.length === 0) return null;
   return (
     <Card size="small" title={`约稿 ${items.length}`} data-testid="commission-tasks">
       <List

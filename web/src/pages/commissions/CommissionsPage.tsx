@@ -6,7 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { useSignedIn } from '../../session/session';
 import { CommissionForm } from './CommissionForm';
 import { DueDate } from './DueDate';
-import { ASSIGNMENT_STATE_LABEL, KIND_LABEL, REGION_ROLES, STATE_COLOR, useCommissions, type Assignment, type Commission } from './queries';
+import { useWords } from '../../api/lifecycle';
+import { KIND_LABEL, REGION_ROLES, STATE_COLOR, useCommissions, type Assignment, type Commission } from './queries';
 
 /** 约稿: the commissions the caller may see, with counts of assignments per state; the region issues new ones. */
 export default function CommissionsPage() {
@@ -73,11 +74,13 @@ export default function CommissionsPage() {
 }
 
 function Counts({ counts }: { counts: Commission['counts'] }) {
-  const entries = (Object.keys(ASSIGNMENT_STATE_LABEL) as Assignment['state'][]).filter((s) => counts[s]);
+  const words = useWords();
+  // In the machine's order, with its labels.
+  const entries = words.assignmentStates.map((s) => s.name as Assignment['state']).filter((s) => counts[s]);
   if (entries.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space wrap size={[0, 4]}>
-      {entries.map((s) => <Tag key={s} color={STATE_COLOR[s]}>{ASSIGNMENT_STATE_LABEL[s]} {counts[s]}</Tag>)}
+      {entries.map((s) => <Tag key={s} color={STATE_COLOR[s]}>{words.assignmentState(s)} {counts[s]}</Tag>)}
     </Space>
   );
 }

@@ -5,25 +5,9 @@ export type Commission = Schemas['Commission'];
 export type Assignment = Schemas['Assignment'];
 export type CommissionTask = Schemas['CommissionTask'];
 
-export const KIND_LABEL: Record<Commission['kind'], string> = { news: '信息', case: '案例', report: '调研报告' };
+export { KIND_LABEL } from '../../components/itemKind';
 
-/** The assignment actions in Chinese; the API decides which ones a person may press. */
-export const ASSIGNMENT_ACTION_LABEL: Record<Assignment['allowedActions'][number], string> = {
-  decline: '申请不回复',
-  accept_decline: '准予不回复',
-  refuse_decline: '驳回申请',
-};
-
-/** States of an assignment in the order people read them (the machine's labels, for the counts that come without them). */
-export const ASSIGNMENT_STATE_LABEL: Record<Assignment['state'], string> = {
-  open: '待回复',
-  answered: '已回复',
-  fulfilled: '已采用',
-  declined: '申请不回复',
-  excused: '准予不回复',
-  missed: '逾期未回复',
-  cancelled: '已取消',
-};
+// The labels of an assignment's states and actions come from the service (`useWords`, GET /v1/lifecycle).
 export const STATE_COLOR: Partial<Record<Assignment['state'], string>> = {
   open: 'blue',
   answered: 'cyan',

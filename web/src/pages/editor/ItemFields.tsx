@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, Radio, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Finding } from '../../components/FindingsPanel';
+import { KIND_OPTIONS, type ItemKind } from '../../components/itemKind';
 import { shanghai } from '../../components/time';
 
 export interface FormValues {
@@ -8,7 +9,7 @@ export interface FormValues {
   body?: string;
   eventDate: Dayjs;
   major?: boolean;
-  kind?: 'news' | 'case';
+  kind?: ItemKind;
   wechatUrl?: string;
   /** The commission (约稿) a new item answers. */
   commissionId?: string;
@@ -38,7 +39,7 @@ export function ItemFields({ findings }: { findings?: Finding[] }) {
         <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} placeholder="正文最后用全角括号注明来源，如：（鄂尔多斯市计生协 张三 供稿）" />
       </Form.Item>
       <Form.Item name="kind" label="类别" initialValue="news">
-        <Radio.Group options={[{ value: 'news', label: '信息' }, { value: 'case', label: '案例征集' }]} />
+        <Radio.Group options={KIND_OPTIONS} />
       </Form.Item>
       <Form.Item name="major" label="重大活动/事件（3个工作日内报送）" valuePropName="checked" initialValue={false}>
         <Switch checkedChildren="是" unCheckedChildren="否" />

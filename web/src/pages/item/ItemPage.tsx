@@ -9,6 +9,7 @@ import { StateTag } from '../../components/StateTag';
 import { Timeline } from '../../components/Timeline';
 import { dateOf, dateTimeOf } from '../../components/time';
 import { useSignedIn } from '../../session/session';
+import { KIND_LABEL } from '../../components/itemKind';
 import { useChecks, useItem, usePhotos } from './queries';
 import { CommentBox } from './CommentBox';
 import { CommissionLink } from '../commissions/CommissionLink';
@@ -60,7 +61,7 @@ export default function ItemPage() {
             <Card title="信息">
               <Descriptions column={1} size="small">
                 <Descriptions.Item label="事件日期">{it.eventDate}</Descriptions.Item>
-                <Descriptions.Item label="类别">{it.kind === 'case' ? '案例征集' : '信息'}</Descriptions.Item>
+                <Descriptions.Item label="类别">{KIND_LABEL[it.kind]}</Descriptions.Item>
                 {it.commissionId && <Descriptions.Item label="回复约稿"><CommissionLink id={it.commissionId} /></Descriptions.Item>}
                 <Descriptions.Item label="报送时限"><DeadlineBadge item={it} /></Descriptions.Item>
                 <Descriptions.Item label="签发人">{it.signer ? `${it.signer}（${dateTimeOf(it.signedAt)}）` : '—'}</Descriptions.Item>

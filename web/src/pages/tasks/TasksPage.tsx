@@ -12,17 +12,20 @@ import { CommissionTasksCard } from '../commissions/CommissionTasksCard';
 import { useSignedIn } from '../../session/session';
 
 type Item = Schemas['Submission'];
+type CommissionTask = Schemas['CommissionTask'];
 
-/** All of the caller's open tasks, soonest deadline first (the API's order), page by page. */
-async function fetchAllTasks(): Promise<Item[]> {
+/** All of the caller's open tasks, soonest deadline first (the API's order), page by page; the commissions come with the first. */
+async function fetchAllTasks(): Promise<{ items: Item[]; commissions: CommissionTask[] }> {
   const items: Item[] = [];
+  let commissions: CommissionTask[] = [];
   let cursor: string | undefined;
   do {
     const page = await unwrap(api.GET('/v1/tasks', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
     items.push(...(page.items as Item[]));
+    if (!cursor) commissions = page.commissions;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return items;
+  return { items, commissions };
 }
 
 const EMPTY_HINT: Record<string, string> = {
@@ -43,7 +46,7 @@ export default function TasksPage() {
   // On a phone the deadline goes under the title: the title keeps the width.
   const wide = Grid.useBreakpoint().md ?? true;
 
-  const all = tasks.data ?? [];
+  const all = tasks.data?.items ?? [];
   const shown = all.filter((t) => (!unit || t.unitCode === unit) && (!state || t.state === state));
   const counts = useMemo(() => countBy(all, (t) => t.state), [all]);
   const units = useMemo(() => [...new Map(all.map((t) => [t.unitCode, t.unitName])).entries()], [all]);
@@ -84,7 +87,7 @@ export default function TasksPage() {
           )}
         </Space>
       </Card>
-      <CommissionTasksCard />
+      <CommissionTasksCard tasks={tasks.data?.commissions ?? []} />
       <Table<Item>
         rowKey="id"
         loading={tasks.isPending}
