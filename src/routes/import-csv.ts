@@ -1,4 +1,4 @@
-import { pipeline, Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { appError, errors, type AppError } from '../errors.ts';
 import type { ImportError } from '../services/historical-import.ts';
@@ -14,21 +14,50 @@ import { malformedUpload } from './multipart-file.ts';
 export function csvRows(input: Readable, limitBytes: number): { rows: AsyncIterable<unknown>; stoppedAt(): ImportError | undefined } {
   let stop: ImportError | undefined;
   async function* read() {
-    const parser = parse({ columns: true, skip_empty_lines: true, trim: true, bom: true });
-    // pipeline destroys every stream with the first error, so the loop below sees any of them.
-    pipeline(input, byteLimit(limitBytes), parser, () => {});
+    // The parser hands each record over as it completes it (and keeps none itself), so that the
+    // records before an error in the same chunk still count: the index of a break is exact.
+    const parsed: unknown[] = [];
+    const parser = parse({
+      columns: true, skip_empty_lines: true, trim: true, bom: true,
+      on_record: (record) => {
+        parsed.push(record);
+        return null;
+      },
+    });
+    // Its errors come back through the write callbacks below.
+    parser.on('error', () => {});
+    parser.resume();
     let index = 0;
+    let bytes = 0;
     try {
-      for await (const record of parser) {
+      // One chunk at a time: the next is read only when the rows of this one are through.
+      for await (const chunk of input) {
+        bytes += (chunk as Buffer).length;
+        if (bytes > limitBytes) throw tooLarge(limitBytes);
+        const failed = await settled((done) => parser.write(chunk, done));
+        for (const record of parsed.splice(0)) {
+          yield record;
+          index += 1;
+        }
+        if (failed) throw failed;
+      }
+      const failed = await settled((done) => parser.end(done));
+      for (const record of parsed.splice(0)) {
         yield record;
         index += 1;
       }
+      if (failed) throw failed;
     } catch (error) {
       if (index === 0) throw refusal(error as ReadError, limitBytes);
       stop = stopRow(index, error as ReadError, limitBytes);
     }
   }
   return { rows: read(), stoppedAt: () => stop };
+}
+
+/** Runs a stream call with a completion callback; resolves with its error, if any. */
+function settled(call: (done: (error?: Error | null) => void) => void): Promise<Error | undefined> {
+  return new Promise((resolve) => call((error) => resolve(error ?? undefined)));
 }
 
 /** Whether a request declares a body over the limit: then it is refused before a byte is read. */
@@ -42,16 +71,6 @@ type ReadError = Error & { code?: string; statusCode?: number };
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const tooLarge = (limitBytes: number) => appError('payload_too_large', { limit: megabytes(limitBytes) });
 const isCsvError = (error: ReadError) => typeof error.code === 'string' && error.code.startsWith('CSV_');
-
-function byteLimit(limitBytes: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      done(seen > limitBytes ? tooLarge(limitBytes) : null, chunk);
-    },
-  });
-}
 
 function refusal(error: ReadError, limitBytes: number): Error {
   if (isCsvError(error)) {
