@@ -18,7 +18,7 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
 }
 
 /** The API as `npm run api` starts it, in its own process, so that the load generator does not share its core. */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', PORT: String(port), LOG_LEVEL: 'warn', TOKEN_CACHE_MS: '60000', ...env },
@@ -35,6 +35,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   }
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

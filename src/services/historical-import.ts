@@ -99,9 +99,10 @@ export async function importSubmissions(
         errors.push({ index, ...result.problem });
         continue;
       }
-      batch.items.push(result.imported.item);
-      batch.history.push(...result.imported.history);
-      batch.scores.push(...result.imported.scores);
+      const { item, history, scores } = result.imported;
+      batch.items.push(JSON.stringify(item));
+      for (const step of history) batch.history.push(JSON.stringify(step));
+      for (const score of scores) batch.scores.push(JSON.stringify(score));
     }
     if (batch.items.length === 0) return;
     const write = writeImportBatch(deps.db, actor, batch).then(
