@@ -25,13 +25,19 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
+  // A loaded machine may take a while to start node and connect (up to a minute).
+  let up = false;
+  for (let i = 0; i < 600 && !up && child.exitCode === null; i += 1) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      up = (await fetch(`${url}/healthz`)).ok;
     } catch {
       // not yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!up) {
+    child.kill('SIGTERM');
+    throw new Error(`the server did not start (exit code ${child.exitCode})`);
   }
   return {
     url,
