@@ -1,5 +1,6 @@
 import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { benchCommands } from './commands.bench.ts';
+import { benchImportFile } from './import.bench.ts';
 import { benchLatency } from './latency.bench.ts';
 import { benchReports } from './reports.bench.ts';
 import { benchScaleout } from './scaleout.bench.ts';
@@ -17,7 +18,7 @@ import { benchMemory, benchTimers } from './timers.bench.ts';
  *   BENCH_LATENCY_SECONDS  seconds of each constant-rate latency run (default 30)
  *   BENCH_LATENCY_ROUNDS   alternating pgbench/service latency rounds, median taken (default 3)
  *   BENCH_PROFILE_DIR      where the latency benchmark's server writes a CPU profile (node --cpu-prof)
- *   BENCH_ONLY        "commands", "reports", "timers", "memory", "latency" (commands at a constant half of the maximum
+ *   BENCH_ONLY        "commands", "reports", "timers", "memory", "import", "latency" (commands at a constant half of the maximum
  *                     rate, p50/p99/p99.9 from the intended send time, beside pgbench at that rate)
  *                     "scaleout" (two API and two worker processes, counted exactly once)
  *                     or "web" (the console: bundle sizes, time to the first task)
@@ -31,6 +32,7 @@ import { benchMemory, benchTimers } from './timers.bench.ts';
  *   BENCH_TIMER_SPREAD  seconds the timers' deadlines fall due over, at a steady rate (default 90)
  *   BENCH_TIMER_ADD_RATE jobs per second the set-up is given to schedule before the window (default 2,500)
  *   BENCH_TIMER_BACKENDS "redis,postgres" (default; redis needs REDIS_URL)
+ *   BENCH_IMPORT_ITEMS rows of the import benchmark's CSV file (default 200,000; a second file has a quarter)
  */
 const env = process.env;
 let adminUrl = env.BENCH_DATABASE_URL ?? env.DATABASE_URL;
@@ -91,6 +93,9 @@ if (!only || only === 'timers') {
 }
 if (!only || only === 'memory') {
   await benchMemory({ adminUrl, items: Number(env.BENCH_TIMER_ITEMS ?? 100_000) });
+}
+if (!only || only === 'import') {
+  await benchImportFile({ adminUrl, items: Number(env.BENCH_IMPORT_ITEMS ?? 200_000) });
 }
 if (!only || only === 'web') {
   // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.

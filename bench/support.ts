@@ -29,15 +29,20 @@ export async function startProcess(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; i < 600 && child.exitCode === null; i += 1) {
+  // A loaded machine may take a while to start node and connect (up to a minute).
+  let up = false;
+  for (let i = 0; i < 600 && !up && child.exitCode === null; i += 1) {
     try {
-      if ((await fetch(readyUrl)).ok) break;
+      up = (await fetch(readyUrl)).ok;
     } catch {
       // not yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
   }
-  if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} before it answered`);
+  if (!up) {
+    child.kill('SIGTERM');
+    throw new Error(`${script} did not start (exit code ${child.exitCode})`);
+  }
   return {
     child,
     stop: async () => {
@@ -64,7 +69,7 @@ export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = await startProcess(
@@ -73,7 +78,7 @@ export async function startServer(
     `${url}/healthz`,
     nodeArgs,
   );
-  return { url, stop: started.stop };
+  return { url, pid: started.child.pid!, stop: started.stop };
 }
 
 export function percentile(sorted: number[], p: number): number {

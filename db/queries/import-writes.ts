@@ -14,11 +14,17 @@ export async function findImported(db: Kysely<Database>, externalIds: string[]):
   return new Set(rows.map((r) => r.external_id));
 }
 
+/**
+ * One batch's rows, each already JSON: the caller serialises a row when it makes it, between
+ * other work, so that no single step serialises a whole batch at once.
+ */
 export interface ImportBatch {
-  items: unknown[];
-  history: unknown[];
-  scores: unknown[];
+  items: string[];
+  history: string[];
+  scores: string[];
 }
+
+const jsonArray = (rows: string[]) => `[${rows.join(',')}]`;
 
 /**
  * Writes one batch of items with their history and score outbox rows; returns how many items it
@@ -31,9 +37,9 @@ export async function writeImportBatch(
   actor: { id: string; name: string; role: string },
   batch: ImportBatch,
 ): Promise<number> {
-  const items = JSON.stringify(batch.items);
-  const history = JSON.stringify(batch.history);
-  const scores = JSON.stringify(batch.scores);
+  const items = jsonArray(batch.items);
+  const history = jsonArray(batch.history);
+  const scores = jsonArray(batch.scores);
   const { rows } = await sql<{ created: number }>`
     WITH ins AS (
       INSERT INTO items (id, unit_code, external_id, title, body, event_date, major, kind, state, state_entered_at, late,

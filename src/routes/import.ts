@@ -1,31 +1,28 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { actorOf, requireActor } from '../auth/plugin.ts';
 import { errors } from '../errors.ts';
 import type { Services } from '../services/index.ts';
 import { importSubmissions } from '../services/historical-import.ts';
+import { csvRows, declaredOverLimit } from './import-csv.ts';
 import { json, MEDIA } from './openapi.ts';
-import { malformedUpload, singleFile } from './multipart-file.ts';
+import { singleFile } from './multipart-file.ts';
 
-const IMPORT_LIMIT = 64 * 1024 * 1024;
-
-function rowsFromCsv(text: string): unknown[] {
-  try {
-    return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as unknown[];
-  } catch (error) {
-    throw errors.validation({ zh: 'CSV 无法读取，请检查格式', en: 'The CSV cannot be read' }, { reason: (error as Error).message });
-  }
-}
+/** JSON is parsed whole, so it keeps a limit of its own. */
+const JSON_LIMIT = 64 * 1024 * 1024;
+/** A CSV is read as it arrives, in flat memory: the limit only bounds how long one request runs. */
+const CSV_LIMIT = 1024 * 1024 * 1024;
 
 export async function importRoutes(app: FastifyInstance, services: Services) {
   await app.register(async (scope) => {
-    scope.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+    // The body stays a stream: the handler reads it record by record.
+    scope.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post('/v1/import/submissions', {
       preHandler: requireActor(services.authenticator, ['admin']),
-      bodyLimit: IMPORT_LIMIT,
+      bodyLimit: JSON_LIMIT,
       // Rows are checked one by one (a NUL refuses its row, not the file): see import-row.ts.
       config: { textGuard: 'off' },
       schema: {
@@ -38,7 +35,9 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
           '(`created`), rows imported before are left as they are (`unchanged`), and each bad row is listed in `errors` by its ' +
           'index (from 0; in a CSV file, the first line after the header) with a stable code and a reason in Chinese. Each ' +
           'stored item is replayed through the lifecycle with its own dates; one never decided is closed (expired) as of its ' +
-          'stale date. A request that is not a list of rows at all is a 400.',
+          'stale date. A request that is not a list of rows at all is a 400. A CSV is read and imported as it arrives (up to ' +
+          '1 GB; JSON up to 64 MB): one that breaks off after its first record keeps the rows before, and its last `errors` ' +
+          'entry (`csv_unreadable`, `file_too_large` or `upload_incomplete`) gives the index of the first row not read.',
       consumes: [MEDIA.json, MEDIA.csv, MEDIA.multipart],
       documentedBody: {
         [MEDIA.json]: {
@@ -60,27 +59,26 @@ export async function importRoutes(app: FastifyInstance, services: Services) {
         },
       },
     }, async (request) => {
-      let rows: unknown[];
-      if (request.isMultipart()) {
-        const part = await singleFile(request, { fileSize: IMPORT_LIMIT });
-        const buffer = await part.toBuffer().catch((error: Error & { statusCode?: number }) => {
-          throw error.statusCode ? error : malformedUpload(error);
-        });
-        rows = rowsFromCsv(buffer.toString('utf8'));
-      } else if (typeof request.body === 'string') {
-        rows = rowsFromCsv(request.body);
-      } else {
-        const body = z.object({ items: z.array(z.unknown()).max(200_000) }).safeParse(request.body);
-        if (!body.success) {
-          throw errors.validation(
-            { zh: '请发送 { items: [...] }、text/csv 正文或 CSV 文件', en: 'Send { items: [...] }, a text/csv body or a CSV file' },
-            body.error.issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message })),
-          );
-        }
-        rows = body.data.items;
+      const deps = { db: services.db, units: services.units, calendar: services.calendar, rules: services.deadlineRules, clock: services.clock };
+      const body: unknown = request.body;
+      if (request.isMultipart() || body instanceof Readable) {
+        const tooLarge = declaredOverLimit(request.headers['content-length'], CSV_LIMIT);
+        if (tooLarge) throw tooLarge;
+        // The multipart parser's own limit is a backstop: csvRows counts the bytes itself.
+        const stream = body instanceof Readable ? body : (await singleFile(request, { fileSize: CSV_LIMIT + 1 })).file;
+        const csv = csvRows(stream, CSV_LIMIT);
+        const result = await importSubmissions(deps, actorOf(request), csv.rows);
+        const stopped = csv.stoppedAt();
+        return stopped ? { ...result, errors: [...result.errors, stopped] } : result;
       }
-      const { db, units, calendar, deadlineRules: rules, clock } = services;
-      return importSubmissions({ db, units, calendar, rules, clock }, actorOf(request), rows);
+      const parsed = z.object({ items: z.array(z.unknown()).max(200_000) }).safeParse(body);
+      if (!parsed.success) {
+        throw errors.validation(
+          { zh: '请发送 { items: [...] }、text/csv 正文或 CSV 文件', en: 'Send { items: [...] }, a text/csv body or a CSV file' },
+          parsed.error.issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message })),
+        );
+      }
+      return importSubmissions(deps, actorOf(request), parsed.data.items);
     });
   });
 }

@@ -274,3 +274,72 @@ describe('a file with bad rows', () => {
     expect(response.json().error.code).toBe('validation_failed');
   });
 });
+
+describe('a large CSV, read and imported as it arrives', () => {
+  const ROWS = 2_600; // three batches of a thousand
+  const header = 'externalId,unitCode,title,body,eventDate,submittedAt,adoptedAt';
+  /** A file with a bad row and a repeated id in its last batch. */
+  const recordsOf = (prefix: string) =>
+    Array.from({ length: ROWS }, (_, i) => ({
+      externalId: i === 2_400 ? `${prefix}-7` : `${prefix}-${i}`,
+      unitCode: U,
+      title: `鄂尔多斯市大文件信息（${i}）`,
+      body: '活动内容，“引号”与逗号。',
+      eventDate: i === 2_300 ? '2024-02-30' : '2024-06-03',
+      submittedAt: '2024-06-04T09:00:00+08:00',
+      adoptedAt: i % 2 === 0 ? '2024-06-05T09:00:00+08:00' : '',
+    }));
+  const csvOf = (rows: ReturnType<typeof recordsOf>) =>
+    [header, ...rows.map((r) => [r.externalId, r.unitCode, r.title, `"${r.body.replaceAll('"', '""')}"`, r.eventDate, r.submittedAt, r.adoptedAt].join(','))].join('\r\n');
+  const postCsv = (csv: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/import/submissions',
+      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}`, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+  const codes = (answer: { errors: Array<{ index: number; code: string }> }) => answer.errors.map((e) => [e.index, e.code]);
+
+  it('gives the answer the same rows give as JSON, a bad row in a later batch named by its own index', async () => {
+    const asCsv = await postCsv(csvOf(recordsOf('big-csv')));
+    expect(asCsv.statusCode, asCsv.body).toBe(200);
+    const asJson = await admin.post('/v1/import/submissions', { items: recordsOf('big-json') });
+    expect(codes(asCsv.json())).toEqual([
+      [2_300, 'invalid_row'],
+      [2_400, 'duplicate_external_id'],
+    ]);
+    expect(asCsv.json().errors[1].message).toContain('第 7 条');
+    expect(asCsv.json()).toMatchObject({ created: ROWS - 2, unchanged: 0 });
+    expect(JSON.parse(asJson.body.replaceAll('big-json', 'big-csv'))).toEqual(asCsv.json());
+    const stored = await t.services.db.selectFrom('items').select(['state']).where('external_id', 'like', 'big-csv-%').execute();
+    expect(stored).toHaveLength(ROWS - 2);
+    expect(stored.filter((s) => s.state === 'adopted')).toHaveLength(ROWS / 2 - 2);
+    // The same file again, as a multipart upload: nothing new.
+    const again = await admin.upload('/v1/import/submissions', Buffer.from(csvOf(recordsOf('big-csv'))), 'portal.csv');
+    expect(again.json()).toEqual({ created: 0, unchanged: ROWS - 2, errors: asCsv.json().errors });
+  });
+
+  it('keeps the rows before a break in the file, and says from which row on nothing was read', async () => {
+    const rows = recordsOf('broken').slice(0, 1_500);
+    // An opening quote never closed swallows the rest of the file: from record 1,200 on it cannot be read.
+    const csv = `${csvOf(rows.slice(0, 1_200))}\r\n"broken-1200,${U},未闭合的引号\r\n${csvOf(rows.slice(1_201)).split('\r\n').slice(1).join('\r\n')}`;
+    const response = await postCsv(csv);
+    expect(response.statusCode, response.body).toBe(200);
+    const answer = response.json();
+    expect(answer).toMatchObject({ created: 1_200, unchanged: 0 });
+    expect(codes(answer)).toEqual([[1_200, 'csv_unreadable']]);
+    expect(answer.errors[0].message).toMatch(/第 1200 条记录.*均未导入/);
+    expect(await t.services.db.selectFrom('items').select('id').where('external_id', 'like', 'broken-%').execute()).toHaveLength(1_200);
+  });
+
+  it('refuses a file that declares more than the limit before reading it', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/import/submissions',
+      headers: { authorization: `Bearer ${BOOTSTRAP_TOKEN}`, 'content-type': 'text/csv', 'content-length': String(2 * 1024 ** 3) },
+      payload: `${header}\r\n`,
+    });
+    expect(response.statusCode, response.body).toBe(413);
+    expect(response.json().error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('1024 MB') });
+  });
+});
