@@ -18,7 +18,7 @@ import { benchMemory, benchTimers } from './timers.bench.ts';
  *   BENCH_LATENCY_SECONDS  seconds of each constant-rate latency run (default 30)
  *   BENCH_LATENCY_ROUNDS   alternating pgbench/service latency rounds, median taken (default 3)
  *   BENCH_PROFILE_DIR      where the latency benchmark's server writes a CPU profile (node --cpu-prof)
- *   BENCH_ONLY        "commands", "reports", "timers", "memory", "import", "latency" (commands at a constant half of the maximum
+ *   BENCH_ONLY        one or several, comma-separated: "commands", "reports", "timers", "memory", "import", "latency" (commands at a constant half of the maximum
  *                     rate, p50/p99/p99.9 from the intended send time, beside pgbench at that rate)
  *                     "scaleout" (two API and two worker processes, counted exactly once)
  *                     or "web" (the console: bundle sizes, time to the first task)
@@ -42,9 +42,11 @@ if (!adminUrl) {
   adminUrl = server.url;
   stopEmbedded = server.stop;
 }
-const only = env.BENCH_ONLY;
+/** BENCH_ONLY names one benchmark or several, separated by commas (e.g. "latency,timers"). */
+const only = env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((name) => name.trim())) : null;
+const wanted = (name: string) => !only || only.has(name);
 console.log(`node ${process.version}; database ${adminUrl.replace(/\/\/[^@/]*@/, '//')}`);
-if (!only || only === 'commands') {
+if (wanted('commands')) {
   await benchCommands({
     adminUrl,
     items: 8_000,
@@ -54,7 +56,7 @@ if (!only || only === 'commands') {
     poolSize: Number(env.BENCH_POOL_SIZE ?? 6),
   });
 }
-if (!only || only === 'latency') {
+if (wanted('latency')) {
   await benchLatency({
     adminUrl,
     items: 8_000,
@@ -66,10 +68,10 @@ if (!only || only === 'latency') {
     profileDirectory: env.BENCH_PROFILE_DIR,
   });
 }
-if (!only || only === 'reports') {
+if (wanted('reports')) {
   await benchReports({ adminUrl, items: Number(env.BENCH_ITEMS ?? 1_000_000), runs: 30 });
 }
-if (!only || only === 'scaleout') {
+if (wanted('scaleout')) {
   await benchScaleout({
     adminUrl,
     seconds: Number(env.BENCH_SCALEOUT_SECONDS ?? 60),
@@ -80,7 +82,7 @@ if (!only || only === 'scaleout') {
     killWorker: env.BENCH_SCALEOUT_KILL !== '0',
   });
 }
-if (!only || only === 'timers') {
+if (wanted('timers')) {
   await benchTimers({
     adminUrl,
     redisUrl: env.REDIS_URL || undefined,
@@ -91,13 +93,13 @@ if (!only || only === 'timers') {
     backends: (env.BENCH_TIMER_BACKENDS ?? 'redis,postgres').split(',') as ('redis' | 'postgres')[],
   });
 }
-if (!only || only === 'memory') {
+if (wanted('memory')) {
   await benchMemory({ adminUrl, items: Number(env.BENCH_TIMER_ITEMS ?? 100_000) });
 }
-if (!only || only === 'import') {
+if (wanted('import')) {
   await benchImportFile({ adminUrl, items: Number(env.BENCH_IMPORT_ITEMS ?? 200_000) });
 }
-if (!only || only === 'web') {
+if (wanted('web')) {
   // The console's benchmark is its own script (`npm run bench:web`); it reads the database from the environment.
   process.env.BENCH_DATABASE_URL = adminUrl;
   await import('./console.bench.ts');
