@@ -53,10 +53,15 @@ export async function commandsFixture(options: { adminUrl: string; database: str
     idsFile,
     reviewer,
     sample,
-    /** Back to none claimed, for loads that claim every item before unclaiming it. */
+    /**
+     * Back to none claimed, for loads that claim every item before unclaiming it. Both the column and
+     * the snapshot: pgbench's script writes back the snapshot its read saw, so after it an item the
+     * service had claimed can hold a claim in its snapshot with the column cleared.
+     */
     unclaimAll: () =>
       handle.pool.query(
-        `UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null') WHERE claimed_by IS NOT NULL`,
+        `UPDATE items SET claimed_by = NULL, snapshot = jsonb_set(snapshot, '{context,claimedBy}', 'null')
+         WHERE claimed_by IS NOT NULL OR snapshot->'context'->>'claimedBy' IS NOT NULL`,
       ),
     /** Every run starts from a vacuumed table, as pgbench's own runs do, so that no run pays for the one before it. */
     vacuum: () => handle.pool.query('VACUUM items'),

@@ -4,6 +4,7 @@ import { recordFromRow } from '../src/services/submission-record.ts';
 import { installed } from '../test/support/programs.ts';
 import { commandsFixture } from './commands-fixture.ts';
 import { pgbenchRunner } from './pgbench.ts';
+import { addSummary } from './summary.ts';
 import { fmt, load, post, startServer, wrk } from './support.ts';
 
 export interface CommandBenchOptions {
@@ -119,5 +120,16 @@ export async function benchCommands(options: CommandBenchOptions) {
   console.log(`  rounds in order (commands/s): pgbench ${rates(pgbenchRuns)}; pg ${rates(baselines)}; service ${rates(services)}`);
   if (pgbenchRuns.length) console.log(`  service / pgbench: ${share(pgbenchRuns)}; target: at least 50%`);
   console.log(`  service / same SQL through pg: ${share(baselines)}`);
+  if (pgbenchFigure) {
+    // The closing table counts only commands answered 200: a refused command is no command done.
+    const done = http.rate * (1 - http.failures / Math.max(1, http.count));
+    addSummary({
+      figure: 'commands: claim/unclaim per second',
+      value: `${done.toFixed(0)}/s (${http.failures} not 200)`,
+      baseline: `pgbench ${pgbenchFigure.rate.toFixed(0)}/s`,
+      target: '≥ 50% of pgbench',
+      holds: done >= 0.5 * pgbenchFigure.rate && http.failures === 0,
+    });
+  }
   return { baseline, pgbench: pgbenchFigure, http };
 }
