@@ -34,6 +34,10 @@ const EMPTY_HINT: Record<string, string> = {
   reviewer: '队列已清空：各盟市报送的新信息会出现在这里。',
 };
 
+/** With commissions waiting above, the table's own emptiness is not "nothing to do". */
+const emptyHint = (role: string, commissions: number) =>
+  commissions > 0 ? '没有待处理的信息；约稿见上方。' : (EMPTY_HINT[role] ?? '没有待办事项');
+
 /** 我的待办: the caller's queue with counts per state, deadline badges, filters and (for reviewers) 认领 / 释放. */
 export default function TasksPage() {
   const me = useSignedIn();
@@ -94,7 +98,7 @@ export default function TasksPage() {
         dataSource={shown}
         pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         onRow={(record) => ({ onClick: () => navigate(`/items/${record.id}`), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: tasks.isPending ? '正在加载…' : <Empty description={EMPTY_HINT[me.role] ?? '没有待办事项'} /> }}
+        locale={{ emptyText: tasks.isPending ? '正在加载…' : <Empty description={emptyHint(me.role, tasks.data?.commissions.length ?? 0)} /> }}
         columns={[
           {
             title: '标题',
