@@ -24,12 +24,12 @@ export function bareQueue(settings: BareSettings): Queue {
   return new Queue(BARE_QUEUE, { connection }, createPostgresBackend) as unknown as Queue;
 }
 
-function bareWorker(settings: BareSettings, processor: Processor): Worker {
+function bareWorker(settings: BareSettings, processor: Processor, concurrency: number): Worker {
   if (settings.redisUrl) {
-    return new Worker(BARE_QUEUE, processor, { connection: { ...redisOptions(settings.redisUrl), maxRetriesPerRequest: null }, prefix: settings.prefix });
+    return new Worker(BARE_QUEUE, processor, { connection: { ...redisOptions(settings.redisUrl), maxRetriesPerRequest: null }, prefix: settings.prefix, concurrency });
   }
   const connection = { connectionString: settings.databaseUrl, schema: settings.prefix, migrate: true, max: 4 };
-  return new Worker(BARE_QUEUE, processor, { connection }, createPostgresBackend) as unknown as Worker;
+  return new Worker(BARE_QUEUE, processor, { connection, concurrency }, createPostgresBackend) as unknown as Worker;
 }
 
 export const BARE_TABLE = `CREATE TABLE IF NOT EXISTS bare_effects (job_id text NOT NULL, due_ms bigint NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`;
@@ -40,10 +40,16 @@ if (import.meta.main) {
     databaseUrl: process.env.DATABASE_URL!,
     prefix: process.env.BARE_PREFIX!,
   };
-  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 2 });
-  const worker = bareWorker(settings, async (job) => {
-    await pool.query('INSERT INTO bare_effects (job_id, due_ms) VALUES ($1, $2)', [job.id, job.data.dueAt]);
-  });
+  // The service's worker runs DEADLINE_CONCURRENCY deadline jobs at once: the baseline as many.
+  const concurrency = Number(process.env.BARE_CONCURRENCY ?? 1);
+  const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: Math.max(2, concurrency) });
+  const worker = bareWorker(
+    settings,
+    async (job) => {
+      await pool.query('INSERT INTO bare_effects (job_id, due_ms) VALUES ($1, $2)', [job.id, job.data.dueAt]);
+    },
+    concurrency,
+  );
   worker.on('error', (error) => console.error(`bare worker: ${error.message}`));
   await worker.waitUntilReady();
   console.log('ready');

@@ -2,16 +2,17 @@ import type pg from 'pg';
 import { BOOTSTRAP_ADMIN } from '../machines/actors.ts';
 import { initialContext, MACHINE_VERSION } from '../machines/submission.machine.ts';
 import type { Actor } from '../machines/submission.types.ts';
-import { deadlineJobs, signoffReminderJob, type ScheduledJob } from '../workers/deadline-schedule.ts';
+import { chainStart, deadlinesOf, type ScheduledJob } from '../workers/deadline-schedule.ts';
 import type { QueueKit } from '../workers/queues.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 
 /**
  * "N items with pending deadlines falling due at a steady rate from T0", for the timer benchmarks:
  * items waiting for sign-off as the command path leaves them (columns, snapshot, the two history
- * rows create and request_signoff), written set-based in SQL, and their deadline jobs (mark_late,
- * expire, the stale-soon reminder and the approver's sign-off reminder) scheduled with the
- * service's own job ids, payloads, delays and queue options — what the outbox relay would add.
+ * rows create and request_signoff), written set-based in SQL, and their pending deadline job (the
+ * soonest of mark_late, the approver's reminder, the stale-soon reminder and expire: each job
+ * schedules the next when it runs) with the service's own job ids, payloads, delays and queue
+ * options — what the outbox relay leaves.
  *
  * Item i (0-based) is due at `firstDueAt + i * spacingMs`; it goes stale `staleAfterMs` later,
  * so that only the `mark_late` jobs fall due within a benchmark's window.
@@ -110,12 +111,11 @@ export interface ScheduleSettings {
   clock?: () => number;
 }
 
-/** Every deadline job the relay would add for the items: four per item, the same ids, data, delays and options. */
+/** The deadline job the relay leaves pending for each item: the soonest of its deadlines, with the same id and data. */
 export function jobsOf(items: PendingItem[], settings: ScheduleSettings): ScheduledJob[] {
-  return items.flatMap((item) => [
-    ...deadlineJobs(item.id, item.dueAt, item.staleAt, settings.staleReminderDays),
-    signoffReminderJob(item.id, settings.enteredAt, settings.signoffReminderWorkdays, settings.calendar),
-  ]);
+  return items.map((item) =>
+    chainStart(deadlinesOf({ ...item, state: 'awaiting_signoff', enteredAt: settings.enteredAt, reminded: false }, settings, settings.calendar)),
+  );
 }
 
 /**

@@ -27,8 +27,9 @@ import { benchMemory, benchTimers } from './timers.bench.ts';
  *   BENCH_SCALEOUT_CONCURRENCY  scale-out: items taken from creation to adoption at once (default 8)
  *   BENCH_SCALEOUT_QUEUE        scale-out: "redis" (a redis-server of its own, default) or "postgres"
  *   BENCH_SCALEOUT_KILL         scale-out: "0" keeps both workers alive (default: one is SIGKILLed half-way)
- *   BENCH_TIMER_ITEMS   items whose deadlines fall due in the timers benchmark, and pending in the
- *                       memory benchmark (default 100,000)
+ *   BENCH_TIMER_ITEMS   items with a pending deadline in the timers and memory benchmarks (default 100,000)
+ *   BENCH_TIMER_DUE     of them, items whose deadline falls due in the timers' window (default: all)
+ *   BENCH_TIMER_CONCURRENCY deadline jobs the worker (and the baseline's) runs at once (default 4, as DEADLINE_CONCURRENCY)
  *   BENCH_TIMER_SPREAD  seconds the timers' deadlines fall due over, at a steady rate (default 90)
  *   BENCH_TIMER_ADD_RATE jobs per second the set-up is given to schedule before the window (default 2,500)
  *   BENCH_TIMER_BACKENDS "redis,postgres" (default; redis needs REDIS_URL)
@@ -87,6 +88,8 @@ if (wanted('timers')) {
     adminUrl,
     redisUrl: env.REDIS_URL || undefined,
     items: Number(env.BENCH_TIMER_ITEMS ?? 100_000),
+    dueItems: Number(env.BENCH_TIMER_DUE ?? env.BENCH_TIMER_ITEMS ?? 100_000),
+    concurrency: Number(env.BENCH_TIMER_CONCURRENCY ?? 4),
     spreadSeconds: Number(env.BENCH_TIMER_SPREAD ?? 90),
     addRate: Number(env.BENCH_TIMER_ADD_RATE ?? 2_500),
     probeSeconds: 5,

@@ -42,6 +42,8 @@ const envSchema = z.object({
   /** Attempts per job and the first backoff delay (doubling each time). */
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   JOB_BACKOFF_MS: z.coerce.number().int().min(10).default(1_000),
+  /** Deadline jobs a worker process runs at once (each is one command on its own item; they are idempotent). */
+  DEADLINE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** A job's lock: a worker that dies gives its job back after this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** Fault injection for the crash test: score jobs stay open this long after their write. Never set in production. */

@@ -1,10 +1,14 @@
+import { statesTagged } from '../machines/submission.runtime.ts';
+import type { SubmissionState } from '../machines/submission.types.ts';
 import { shanghaiDate, startOfDay } from '../src/time/shanghai.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
 import type { DeadlineJob } from './jobs.ts';
+import type { QueueKit } from './queues.ts';
+import { withinQueueTimeout } from './queue-guard.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** When reminders go out; shared by the relay (delayed jobs) and the sweeper (their safety net). */
+/** When reminders go out; shared by the relay, the deadline jobs and the sweeper (their safety net). */
 export interface ReminderSettings {
   staleReminderDays: number;
   signoffReminderWorkdays: number;
@@ -23,14 +27,11 @@ export interface ScheduledJob {
  * remind reviewers `staleReminderDays` before `staleAt`. A moved deadline gets new ids.
  */
 export function deadlineJobs(itemId: string, dueAt: number, staleAt: number, staleReminderDays: number): ScheduledJob[] {
+  const staleSoonAt = staleAt + 1 - staleReminderDays * DAY_MS;
   return [
-    { jobId: `late-${itemId}-${dueAt}`, runAt: dueAt + 1, data: { itemId, event: 'mark_late' } },
-    { jobId: `expire-${itemId}-${staleAt}`, runAt: staleAt + 1, data: { itemId, event: 'expire' } },
-    {
-      jobId: `stale-soon-${itemId}-${staleAt}`,
-      runAt: staleAt + 1 - staleReminderDays * DAY_MS,
-      data: { itemId, event: 'remind', reminder: 'stale_soon' },
-    },
+    { jobId: `late-${itemId}-${dueAt}`, runAt: dueAt + 1, data: { itemId, event: 'mark_late', at: dueAt + 1 } },
+    { jobId: `expire-${itemId}-${staleAt}`, runAt: staleAt + 1, data: { itemId, event: 'expire', at: staleAt + 1 } },
+    { jobId: `stale-soon-${itemId}-${staleAt}`, runAt: staleSoonAt, data: { itemId, event: 'remind', reminder: 'stale_soon', at: staleSoonAt } },
   ];
 }
 
@@ -42,9 +43,58 @@ export function signoffReminderAt(enteredAt: number, workdays: number, calendar:
 }
 
 export function signoffReminderJob(itemId: string, enteredAt: number, workdays: number, calendar: WorkCalendar): ScheduledJob {
-  return {
-    jobId: `signoff-${itemId}-${enteredAt}`,
-    runAt: signoffReminderAt(enteredAt, workdays, calendar),
-    data: { itemId, event: 'remind', reminder: 'signoff_waiting' },
-  };
+  const runAt = signoffReminderAt(enteredAt, workdays, calendar);
+  return { jobId: `signoff-${itemId}-${enteredAt}`, runAt, data: { itemId, event: 'remind', reminder: 'signoff_waiting', at: runAt } };
+}
+
+/** An item as its deadline jobs read it. */
+export interface ItemTimes {
+  id: string;
+  state: SubmissionState;
+  dueAt: number;
+  staleAt: number;
+  /** When it entered its state (for the approver's reminder). */
+  enteredAt: number;
+  reminded: boolean;
+}
+
+const WITH_DEADLINES = new Set(statesTagged('deadlines'));
+const APPROVER_QUEUE = new Set(statesTagged('queue:approver'));
+
+/** Of two deadlines at the same instant, which comes first. */
+const RANK: Record<string, number> = { mark_late: 0, signoff_waiting: 1, stale_soon: 2, expire: 3 };
+const rankOf = (data: DeadlineJob) => RANK[data.event === 'remind' ? (data.reminder ?? 'stale_soon') : data.event];
+const before = (a: ScheduledJob, b: ScheduledJob) => a.runAt - b.runAt || rankOf(a.data) - rankOf(b.data);
+
+/** Whether `a` falls due before `b`. */
+export const soonerThan = (a: ScheduledJob, b: ScheduledJob) => before(a, b) < 0;
+
+/** The soonest of an item's deadlines: where its chain of jobs starts. */
+export const chainStart = (jobs: ScheduledJob[]): ScheduledJob => [...jobs].sort(before)[0];
+
+/**
+ * Every deadline the item still has, soonest first: none once it left the states that have
+ * deadlines (it never comes back to them), the approver's reminder while it waits for sign-off.
+ */
+export function deadlinesOf(item: ItemTimes, settings: ReminderSettings, calendar: WorkCalendar): ScheduledJob[] {
+  if (!WITH_DEADLINES.has(item.state)) return [];
+  const jobs = deadlineJobs(item.id, item.dueAt, item.staleAt, settings.staleReminderDays);
+  if (APPROVER_QUEUE.has(item.state) && !item.reminded) jobs.push(signoffReminderJob(item.id, item.enteredAt, settings.signoffReminderWorkdays, calendar));
+  return jobs.sort(before);
+}
+
+/**
+ * The deadline after `fired` (a job of this item that ran): an item keeps one pending deadline job,
+ * and each job, when it runs, schedules the next. One job instead of four is what keeps Redis at
+ * under a kilobyte per pending item (see the memory benchmark). A deadline already past is
+ * scheduled at once, so that a chain that fell behind catches up.
+ */
+export function nextDeadline(deadlines: ScheduledJob[], fired: Pick<ScheduledJob, 'runAt' | 'data'>): ScheduledJob | undefined {
+  return deadlines.find((job) => before(job, fired as ScheduledJob) > 0);
+}
+
+/** Adds a deadline job with the relay's options (its deterministic id makes a second add a no-op). */
+export async function addDeadlineJob(kit: QueueKit, job: ScheduledJob, now: number): Promise<void> {
+  const added = kit.queue('deadlines').add(job.data.event, job.data, { jobId: job.jobId, delay: Math.max(0, job.runAt - now) });
+  await withinQueueTimeout(added, 'queue deadlines');
 }

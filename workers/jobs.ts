@@ -6,6 +6,8 @@ export const deadlineJob = z.object({
   itemId: z.uuid(),
   event: z.enum(['mark_late', 'expire', 'remind']),
   reminder: z.enum(['signoff_waiting', 'stale_soon']).optional(),
+  /** When the deadline falls (epoch ms): where the item's chain of deadline jobs goes on from (absent in jobs queued before the chain). */
+  at: z.number().int().optional(),
 });
 export type DeadlineJob = z.infer<typeof deadlineJob>;
 

@@ -1,14 +1,18 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
-import { deadlineJobs, signoffReminderJob, type ReminderSettings, type ScheduledJob } from './deadline-schedule.ts';
+import { addDeadlineJob, chainStart, deadlineJobs, signoffReminderJob, soonerThan, type ReminderSettings } from './deadline-schedule.ts';
 import { COMMISSION_MISS, COMMISSION_REMIND, COMMISSION_STEP, commissionMissJob, commissionReminderJob, commissionStepData } from './commission.worker.ts';
-import { deadlineJob, notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
+import { notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit, QueueName } from './queues.ts';
 import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
 
 interface PendingRow extends OutboxRow {
+  /** When the history step of the row happened. */
   at: Date | null;
+  /** The item's deadlines now (null for rows of no item). */
+  due_at: Date | null;
+  stale_at: Date | null;
 }
 
 /**
@@ -57,9 +61,10 @@ export class OutboxRelay {
   private lockAndDispatch(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const { rows } = await sql<PendingRow>`
-        SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at
+        SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at, i.due_at, i.stale_at
         FROM outbox o
         LEFT JOIN item_history h ON h.item_id = o.item_id AND h.seq = o.history_seq
+        LEFT JOIN items i ON i.id = o.item_id
         WHERE o.dispatched_at IS NULL AND o.done_at IS NULL
         ORDER BY o.id
         LIMIT ${this.settings.batchSize ?? 200}
@@ -90,9 +95,10 @@ export class OutboxRelay {
     const itemId = row.item_id ?? '';
     switch (row.topic) {
       case 'deadlines': {
+        // The first of the item's deadlines: each job schedules the next when it runs.
         const dueAt = Date.parse(String(row.payload.dueAt));
         const staleAt = Date.parse(String(row.payload.staleAt));
-        await this.schedule(deadlineJobs(itemId, dueAt, staleAt, this.settings.staleReminderDays));
+        await addDeadlineJob(this.kit, chainStart(deadlineJobs(itemId, dueAt, staleAt, this.settings.staleReminderDays)), this.clock());
         return;
       }
       case 'score':
@@ -101,10 +107,7 @@ export class OutboxRelay {
       case 'notify': {
         const data = notificationJobOf(row);
         await this.add('notifications', 'notify', data, `outbox-${row.id}`);
-        if (data.kind === 'signoff_requested' && row.at) {
-          const enteredAt = row.at.getTime();
-          await this.schedule([signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar)]);
-        }
+        if (data.kind === 'signoff_requested' && row.at) await this.scheduleSignoffReminder(row, row.at.getTime());
         return;
       }
       case 'commission_deadline': {
@@ -123,11 +126,23 @@ export class OutboxRelay {
     }
   }
 
-  private async schedule(jobs: ScheduledJob[]): Promise<void> {
-    const now = this.clock();
-    for (const job of jobs) {
-      await this.add('deadlines', job.data.event, deadlineJob.parse(job.data), job.jobId, Math.max(0, job.runAt - now));
-    }
+  /**
+   * The approver's reminder joins the item's chain of deadline jobs: if it comes before the chain's
+   * pending job, it is scheduled and that job removed (the reminder schedules it again when it
+   * runs); if after, the chain reaches it. Either way the item keeps one pending job. A removal
+   * that fails (the job is running) leaves two for a while, which is harmless.
+   */
+  private async scheduleSignoffReminder(row: PendingRow, enteredAt: number): Promise<void> {
+    const itemId = row.item_id ?? '';
+    const reminder = signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar);
+    const pending =
+      row.due_at && row.stale_at
+        ? deadlineJobs(itemId, row.due_at.getTime(), row.stale_at.getTime(), this.settings.staleReminderDays).filter((job) => job.runAt > enteredAt)
+        : [];
+    const chained = pending.length > 0 ? chainStart(pending) : null;
+    if (chained && !soonerThan(reminder, chained)) return;
+    await addDeadlineJob(this.kit, reminder, this.clock());
+    if (chained) await withinQueueTimeout(this.kit.queue('deadlines').remove(chained.jobId), 'queue deadlines');
   }
 
   private async add(queue: QueueName, name: string, data: object, jobId: string, delay?: number): Promise<void> {

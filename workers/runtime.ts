@@ -101,7 +101,9 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
     return instrument(queue, worker);
   };
   const workers = [
-    start('deadlines', withCommissionJobs(commissions, deadlineProcessor(commands, clock))),
+    start('deadlines', withCommissionJobs(commissions, deadlineProcessor({ db, commands, kit, calendar, reminders, clock })), {
+      concurrency: config.DEADLINE_CONCURRENCY,
+    }),
     start('scores', scoreProcessor(db, { pauseAfterWriteMs: scorePauseMs, signal: stopping.signal })),
     start('notifications', notificationProcessor(db, kit)),
     start('webhooks', webhookProcessor(db, { allowHosts: config.WEBHOOK_ALLOW_HOSTS }), { concurrency: 5 }),

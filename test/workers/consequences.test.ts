@@ -19,6 +19,7 @@ const EVENT_DATE = '2024-05-18';
 const DUE_AT = Date.parse('2024-05-24T23:59:59.999+08:00');
 const STALE_AT = Date.parse('2024-06-01T23:59:59.999+08:00');
 const UNIT = '150600';
+const DAY_MS = 24 * 3600 * 1000;
 const START = '2024-05-20T10:00:00+08:00';
 
 const draft = {
@@ -57,6 +58,7 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
   };
   const create = async () => (await createReadyDraft(editor, draft)).id;
   const ledgerOf = (id: string) => t.services.db.selectFrom('score_entries').selectAll().where('item_id', '=', id).orderBy('history_seq').execute();
+  const pendingJobsOf = async (id: string) => (await t.queues!.queue('deadlines').getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.data.itemId === id);
   const pendingOutboxRows = async () =>
     Number((await t.services.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`)).rows[0].n);
 
@@ -69,8 +71,11 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
 
     t.clock.now = DUE_AT + 1;
     await promote(t.queues!, 'deadlines', jobId);
-    expect((await completedJob(t.queues!, 'deadlines', jobId)).returnvalue).toEqual({ applied: true });
+    expect((await completedJob(t.queues!, 'deadlines', jobId)).returnvalue).toEqual({ applied: true, next: `stale-soon-${id}-${STALE_AT}` });
     expect(await item(id)).toMatchObject({ late: true, state: 'draft' });
+    // The item's next deadline is its one pending job.
+    expect((await queuedJob(t.queues!, 'deadlines', `stale-soon-${id}-${STALE_AT}`)).delay).toBe(STALE_AT + 1 - 2 * DAY_MS - t.clock.now);
+    expect(await pendingJobsOf(id)).toHaveLength(1);
 
     const history = (await editor.get(`/v1/submissions/${id}/history`)).json();
     expect(history.at(-1)).toMatchObject({ action: 'mark_late', from: 'draft', to: 'draft', actor: { role: 'system' } });
@@ -92,14 +97,22 @@ describe.each(backends)('deadlines, scores and notifications on BullMQ ($name ba
     const movedOn = await create();
     await submit(movedOn);
     expect((await act(reviewer, movedOn, { action: 'adopt' })).statusCode).toBe(200);
-    const jobOf = (id: string) => `expire-${id}-${STALE_AT}`;
-    for (const id of [waiting, movedOn]) expect((await queuedJob(t.queues!, 'deadlines', jobOf(id))).delay).toBe(STALE_AT + 1 - t.clock.now);
+    // Each item has one pending job: the approver's reminder, which came before the due date.
+    const firstOf = async (id: string) => eventually(async () => {
+      const jobs = await pendingJobsOf(id);
+      return jobs.length === 1 && jobs[0].id!.startsWith('signoff-') ? jobs[0] : null;
+    }, 10_000, 'one pending deadline job');
+    const first = { waiting: await firstOf(waiting), movedOn: await firstOf(movedOn) };
 
+    // Past every deadline: the first job runs, and each schedules the next at once, up to the expiry.
     t.clock.now = STALE_AT + 1;
-    for (const id of [waiting, movedOn]) await promote(t.queues!, 'deadlines', jobOf(id));
-    expect((await completedJob(t.queues!, 'deadlines', jobOf(waiting))).returnvalue).toEqual({ applied: true });
+    for (const job of Object.values(first)) await job.promote();
+    const expiry = (id: string) => `expire-${id}-${STALE_AT}`;
+    expect((await completedJob(t.queues!, 'deadlines', expiry(waiting))).returnvalue).toEqual({ applied: true, next: null });
     expect((await item(waiting)).state).toBe('expired');
-    expect((await completedJob(t.queues!, 'deadlines', jobOf(movedOn))).returnvalue).toEqual({ applied: false });
+    // The adopted item's chain ends with its first job: it has no deadlines left.
+    expect((await completedJob(t.queues!, 'deadlines', first.movedOn.id!)).returnvalue).toEqual({ applied: false, next: null });
+    expect(await t.queues!.queue('deadlines').getJob(expiry(movedOn))).toBeFalsy();
     expect((await item(movedOn)).state).toBe('adopted');
     const actions = (await reviewer.get(`/v1/submissions/${movedOn}/history`)).json().map((h: { action: string }) => h.action);
     expect(actions).not.toContain('expire');

@@ -35,6 +35,7 @@ describe.each(backends)('the sign-off reminder job ($name backend)', ({ queue })
     await t?.close();
   });
 
+  const pendingJobsOf = async (id: string) => (await t.queues!.queue('deadlines').getJobs(['delayed', 'waiting'])).filter((j) => j.data.itemId === id);
   const notices = async (caller: Caller, id: string, kind: string) =>
     (await caller.get('/v1/notifications')).json().items.filter((n: { itemId: string; kind: string }) => n.itemId === id && n.kind === kind);
 
@@ -45,8 +46,11 @@ describe.each(backends)('the sign-off reminder job ($name backend)', ({ queue })
 
     const job = await delayedJobWhere(t.queues!, 'deadlines', (data) => data.itemId === id && data.reminder === 'signoff_waiting');
     expect(job.name).toBe('remind');
-    expect(job.data).toEqual({ itemId: id, event: 'remind', reminder: 'signoff_waiting' });
+    expect(job.data).toEqual({ itemId: id, event: 'remind', reminder: 'signoff_waiting', at: Date.parse(REMIND_AT) });
     expect(job.delay).toBe(Date.parse(REMIND_AT) - Date.parse(REQUESTED_AT));
+    // The reminder comes before the item's due date: it took the place of the mark_late job, so the item keeps one pending job.
+    await eventually(async () => (await pendingJobsOf(id)).length === 1, 10_000, 'the mark_late job to make way');
+    expect((await pendingJobsOf(id)).map((j) => j.id)).toEqual([job.id]);
 
     // The approver heard of the request, and nothing else yet.
     await eventually(async () => (await notices(approver, id, 'signoff_requested')).length === 1, 20_000, 'sign-off request notice');
@@ -54,7 +58,10 @@ describe.each(backends)('the sign-off reminder job ($name backend)', ({ queue })
 
     t.clock.set(REMIND_AT);
     await job.promote();
-    expect((await completedJob(t.queues!, 'deadlines', job.id!)).returnvalue).toEqual({ applied: true });
+    const done = (await completedJob(t.queues!, 'deadlines', job.id!)).returnvalue;
+    expect(done).toMatchObject({ applied: true, next: expect.stringMatching(new RegExp(`^late-${id}-`)) });
+    // It scheduled the item's next deadline, which stays the item's one pending job.
+    expect((await pendingJobsOf(id)).map((j) => j.id)).toEqual([done.next]);
     const [reminder] = await eventually(async () => {
       const found = await notices(approver, id, 'signoff_waiting');
       return found.length ? found : null;
