@@ -76,14 +76,18 @@ const sqlArray = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join
 /**
  * Drafts made with set-based SQL: a title of unit, verb and topic; a body of 22 sentences, a
  * place (1 in 12), a serial number (unique) and a contributor's name (about 1 in 1,000 each).
- * The search indexes (migration 0011) are dropped for the load and built again after it, as after an import.
+ * The search indexes (migrations 0011 and 0015) are dropped for the load and built again after it, as after an import.
  */
 async function generate(pool: pg.Pool, items: number) {
   const started = performance.now();
   const client = await pool.connect();
   try {
     await client.query(`SET synchronous_commit = off`);
-    await client.query(`DROP INDEX IF EXISTS items_search_text_idx; DROP INDEX IF EXISTS items_search_pairs_text_idx`);
+    // The search indexes as the migrations made them, to be built again after the load.
+    const { rows: searchIndexes } = await client.query<{ name: string; definition: string }>(
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'items' AND indexname IN ('items_search_text_idx', 'items_search_pairs_text_idx')`,
+    );
+    for (const index of searchIndexes) await client.query(`DROP INDEX ${index.name}`);
     await client.query(
       `
       INSERT INTO items (unit_code, title, body, event_date, state, state_entered_at, due_at, stale_at, snapshot, machine_version,
@@ -105,9 +109,7 @@ async function generate(pool: pg.Pool, items: number) {
     );
     const loaded = performance.now();
     await client.query(`SET maintenance_work_mem = '512MB'`);
-    // As migration 0011 makes them.
-    await client.query(`CREATE INDEX items_search_text_idx ON items USING gin ((title || E'\\n' || body) gin_trgm_ops)`);
-    await client.query(`CREATE INDEX items_search_pairs_text_idx ON items USING gin (search_pairs gin_trgm_ops)`);
+    for (const index of searchIndexes) await client.query(index.definition);
     const indexed = performance.now();
     await client.query('VACUUM ANALYZE items');
     const sizes = await client.query(`

@@ -13,6 +13,7 @@ import * as searchSpeed from './0011_search_speed.ts';
 import * as commissions from './0012_commissions.ts';
 import * as commissionRules from './0013_commission_rules.ts';
 import * as reportKind from './0014_report_kind.ts';
+import * as searchByUnit from './0015_search_by_unit.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_commissions': commissions,
   '0013_commission_rules': commissionRules,
   '0014_report_kind': reportKind,
+  '0015_search_by_unit': searchByUnit,
 };
 
 export const migrationProvider: MigrationProvider = {
