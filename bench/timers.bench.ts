@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -354,7 +355,13 @@ async function queueTablesBytes(pool: pg.Pool, schema: string): Promise<number> 
 
 /** Bytes of one job's keys in Redis, as a sample: what dominates the figure. */
 async function sampleJob(redis: Redis, prefix: string) {
-  const [jobKey] = (await redis.scan(0, 'MATCH', `${prefix}:deadlines:late-*`, 'COUNT', 1000))[1];
+  let jobKey: string | undefined;
+  for (let cursor = '0'; !jobKey; ) {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:deadlines:*-*`, 'COUNT', 1000); // job ids hold a dash, the queue's own keys none
+    jobKey = keys[0];
+    if (next === '0') break;
+    cursor = next;
+  }
   if (!jobKey) return null;
   const fields = await redis.hgetall(jobKey);
   const usage = Number(await redis.call('MEMORY', 'USAGE', jobKey));
@@ -362,12 +369,23 @@ async function sampleJob(redis: Redis, prefix: string) {
 }
 
 /**
+ * The `hash-max-listpack-value` docker-compose.yml runs Redis with: what a deployment measures.
+ * Redis keeps a hash compact (listpack) only while every value is at most this long (64 bytes by
+ * default), and a job's `opts` (its id, delay, attempts and backoff) and `data` are longer.
+ */
+function shippedListpackValue(): string {
+  const compose = readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8');
+  const value = /--hash-max-listpack-value["',\s]+(\d+)/.exec(compose)?.[1];
+  if (!value) throw new Error('docker-compose.yml runs Redis without --hash-max-listpack-value');
+  return value;
+}
+
+/**
  * Memory per timer: `items` pending items with their deadline job, Redis `used_memory` before
  * and after scheduling (on a redis-server of our own, so that nothing else is in it), and the
  * Postgres backend's queue tables the same way. Baseline: the same jobs (ids, payloads, delays)
- * added as bare BullMQ jobs without options. A third Redis reading with `hash-max-listpack-value`
- * raised shows what the job hashes' encoding costs (Redis keeps a hash compact only while every
- * value is at most 64 bytes, and a job's `opts` and `data` are longer).
+ * added as bare BullMQ jobs without options. On Redis as docker-compose.yml runs it (the target's
+ * figure) and on Redis's defaults.
  */
 export async function benchMemory(options: MemoryBenchOptions) {
   const url = await freshDatabase(options.adminUrl, 'nmg_bench_timer_memory');
@@ -378,6 +396,7 @@ export async function benchMemory(options: MemoryBenchOptions) {
   const redisServer = new PrivateRedis();
   await redisServer.start();
   const redis = new Redis(redisServer.url);
+  const shipped = shippedListpackValue();
   const perItem: Record<string, number> = {};
   let sample: Awaited<ReturnType<typeof sampleJob>> = null;
   let pendingItems: Awaited<ReturnType<typeof createDeadlineFixture>>['items'] = [];
@@ -387,16 +406,23 @@ export async function benchMemory(options: MemoryBenchOptions) {
     perItem[variant] = added / options.items;
     console.log(`  (memory, ${variant}: ${perItem[variant].toFixed(0)} B per item)`);
   };
+  const variants = [
+    { name: 'defaults', jobs: 'service', listpack: '64' },
+    { name: 'bareDefaults', jobs: 'bare', listpack: '64' },
+    { name: 'shipped', jobs: 'service', listpack: shipped },
+    { name: 'bareShipped', jobs: 'bare', listpack: shipped },
+    { name: 'postgres', jobs: 'service', listpack: null },
+  ] as const;
   try {
-    for (const variant of ['redis', 'bare', 'listpack', 'postgres'] as const) {
-      const onRedis = variant !== 'postgres';
+    for (const variant of variants) {
+      const onRedis = variant.listpack !== null;
       if (onRedis) {
         await redisServer.flushAll(); // our own server: nothing else is in it
-        await redis.config('SET', 'hash-max-listpack-value', variant === 'listpack' ? '1024' : '64');
+        await redis.config('SET', 'hash-max-listpack-value', variant.listpack);
       }
       const prefix = onRedis ? 'nmg' : 'nmg_queue';
       const measure = () => (onRedis ? usedMemory(redis) : queueTablesBytes(handle.pool, prefix));
-      if (variant === 'bare') {
+      if (variant.jobs === 'bare') {
         const queue = bareQueue({ redisUrl: redisServer.url, databaseUrl: url, prefix });
         await queue.waitUntilReady();
         const before = await measure();
@@ -405,7 +431,7 @@ export async function benchMemory(options: MemoryBenchOptions) {
           const now = Date.now();
           await queue.addBulk(jobs.slice(start, start + 500).map((job) => ({ name: job.data.event, data: job.data, opts: { jobId: job.jobId, delay: Math.max(0, job.runAt - now) } })));
         }
-        record(variant, (await measure()) - before);
+        record(variant.name, (await measure()) - before);
         await queue.close();
         continue;
       }
@@ -415,11 +441,11 @@ export async function benchMemory(options: MemoryBenchOptions) {
       await kit.queue('deadlines').getJobCounts('delayed');
       if (!onRedis) await handle.pool.query('VACUUM ANALYZE');
       const before = await measure();
-      const made = await createDeadlineFixture(handle.pool, kit, { ...fixture, enteredAt, tag: `memory-${variant}` }, { ...REMINDERS, calendar });
+      const made = await createDeadlineFixture(handle.pool, kit, { ...fixture, enteredAt, tag: `memory-${variant.name}` }, { ...REMINDERS, calendar });
       if (!onRedis) await handle.pool.query('VACUUM ANALYZE');
-      record(variant, (await measure()) - before);
-      if (variant === 'redis') {
-        sample = await sampleJob(redis, prefix);
+      record(variant.name, (await measure()) - before);
+      if (onRedis) {
+        sample ??= await sampleJob(redis, prefix);
         pendingItems = made.items;
       }
       await kit.close();
@@ -431,13 +457,29 @@ export async function benchMemory(options: MemoryBenchOptions) {
   }
   const bytes = (n: number) => `${n.toFixed(0)} B per item`;
   console.log(`\nMemory per pending item (${options.items} items, one pending deadline job each)`);
-  console.log(`  baseline: bare BullMQ jobs, same ids and data, no options   ${bytes(perItem.bare)}`);
-  console.log(`  service, Redis used_memory                                  ${bytes(perItem.redis)}`);
-  console.log(`  service, Redis with hash-max-listpack-value 1024            ${bytes(perItem.listpack)}`);
-  console.log(`  service, Postgres backend's queue tables                    ${bytes(perItem.postgres)}`);
-  if (sample) console.log(`  one mark_late job's hash: ${sample.usage} B (MEMORY USAGE); field lengths ${JSON.stringify(sample.fields)}; opts ${sample.opts}`);
+  console.log(`  Redis as docker-compose.yml runs it (hash-max-listpack-value ${shipped}):`);
+  console.log(`    baseline: bare BullMQ jobs, same ids and data, no options   ${bytes(perItem.bareShipped)}`);
+  console.log(`    service, used_memory                                        ${bytes(perItem.shipped)}`);
+  console.log(`  Redis's defaults (hash-max-listpack-value 64):`);
+  console.log(`    baseline: bare BullMQ jobs                                  ${bytes(perItem.bareDefaults)}`);
+  console.log(`    service, used_memory                                        ${bytes(perItem.defaults)}`);
+  console.log(`  service, Postgres backend's queue tables                      ${bytes(perItem.postgres)}`);
+  if (sample) console.log(`  one deadline job's hash (Redis defaults): ${sample.usage} B (MEMORY USAGE); field lengths ${JSON.stringify(sample.fields)}; opts ${sample.opts}`);
   addSummary(
-    { figure: 'memory: Redis per pending item', value: `${perItem.redis.toFixed(0)} B`, baseline: `${perItem.bare.toFixed(0)} B (bare BullMQ)`, target: '≤ 1 KiB', holds: perItem.redis <= 1024 },
+    {
+      figure: 'memory: Redis per pending item',
+      value: `${perItem.shipped.toFixed(0)} B`,
+      baseline: `${perItem.bareShipped.toFixed(0)} B (bare BullMQ)`,
+      target: '≤ 1 KiB',
+      holds: perItem.shipped <= 1024,
+    },
+    {
+      figure: "memory: the same on Redis's defaults",
+      value: `${perItem.defaults.toFixed(0)} B`,
+      baseline: `${perItem.bareDefaults.toFixed(0)} B (bare BullMQ)`,
+      target: 'reported',
+      holds: null,
+    },
     { figure: 'memory: Postgres queue per item', value: `${perItem.postgres.toFixed(0)} B`, baseline: '—', target: 'reported', holds: null },
   );
   return perItem;
