@@ -98,3 +98,32 @@ export async function addDeadlineJob(kit: QueueKit, job: ScheduledJob, now: numb
   const added = kit.queue('deadlines').add(job.data.event, job.data, { jobId: job.jobId, delay: Math.max(0, job.runAt - now) });
   await withinQueueTimeout(added, 'queue deadlines');
 }
+
+/** A `signoff_requested` notice's row, with its step's time and the item's deadlines now. */
+export interface SignoffRequest {
+  item_id: string | null;
+  /** When the history step of the row happened. */
+  at: Date | null;
+  due_at: Date | null;
+  stale_at: Date | null;
+}
+
+/**
+ * The approver's reminder joins the item's chain of deadline jobs: if it comes before the chain's
+ * pending job, it is scheduled and that job removed (the reminder schedules it again when it
+ * runs); if after, the chain reaches it. Either way the item keeps one pending job. A removal
+ * that fails (the job is running) leaves two for a while, which is harmless.
+ */
+export async function scheduleSignoffReminder(kit: QueueKit, row: SignoffRequest, settings: ReminderSettings, calendar: WorkCalendar, now: number): Promise<void> {
+  if (!row.item_id || !row.at) return;
+  const enteredAt = row.at.getTime();
+  const reminder = signoffReminderJob(row.item_id, enteredAt, settings.signoffReminderWorkdays, calendar);
+  const pending =
+    row.due_at && row.stale_at
+      ? deadlineJobs(row.item_id, row.due_at.getTime(), row.stale_at.getTime(), settings.staleReminderDays).filter((job) => job.runAt > enteredAt)
+      : [];
+  const chained = pending.length > 0 ? chainStart(pending) : null;
+  if (chained && !soonerThan(reminder, chained)) return;
+  await addDeadlineJob(kit, reminder, now);
+  if (chained) await withinQueueTimeout(kit.queue('deadlines').remove(chained.jobId), 'queue deadlines');
+}

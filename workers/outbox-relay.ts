@@ -1,19 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { WorkCalendar } from '../src/time/work-calendar.ts';
-import { addDeadlineJob, chainStart, deadlineJobs, signoffReminderJob, soonerThan, type ReminderSettings } from './deadline-schedule.ts';
+import { addDeadlineJob, chainStart, deadlineJobs, scheduleSignoffReminder, type ReminderSettings, type SignoffRequest } from './deadline-schedule.ts';
 import { COMMISSION_MISS, COMMISSION_REMIND, COMMISSION_STEP, commissionMissJob, commissionReminderJob, commissionStepData } from './commission.worker.ts';
 import { notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import type { QueueKit, QueueName } from './queues.ts';
 import { queueAnswers, withinQueueTimeout } from './queue-guard.ts';
 
-interface PendingRow extends OutboxRow {
-  /** When the history step of the row happened. */
-  at: Date | null;
-  /** The item's deadlines now (null for rows of no item). */
-  due_at: Date | null;
-  stale_at: Date | null;
-}
+type PendingRow = OutboxRow & SignoffRequest;
 
 /**
  * Moves committed outbox rows into the queues, oldest first, and marks them dispatched. Rows are
@@ -107,7 +101,7 @@ export class OutboxRelay {
       case 'notify': {
         const data = notificationJobOf(row);
         await this.add('notifications', 'notify', data, `outbox-${row.id}`);
-        if (data.kind === 'signoff_requested' && row.at) await this.scheduleSignoffReminder(row, row.at.getTime());
+        if (data.kind === 'signoff_requested') await scheduleSignoffReminder(this.kit, row, this.settings, this.calendar, this.clock());
         return;
       }
       case 'commission_deadline': {
@@ -124,25 +118,6 @@ export class OutboxRelay {
       default:
         throw new Error(`outbox row ${row.id} has unknown topic ${row.topic}`);
     }
-  }
-
-  /**
-   * The approver's reminder joins the item's chain of deadline jobs: if it comes before the chain's
-   * pending job, it is scheduled and that job removed (the reminder schedules it again when it
-   * runs); if after, the chain reaches it. Either way the item keeps one pending job. A removal
-   * that fails (the job is running) leaves two for a while, which is harmless.
-   */
-  private async scheduleSignoffReminder(row: PendingRow, enteredAt: number): Promise<void> {
-    const itemId = row.item_id ?? '';
-    const reminder = signoffReminderJob(itemId, enteredAt, this.settings.signoffReminderWorkdays, this.calendar);
-    const pending =
-      row.due_at && row.stale_at
-        ? deadlineJobs(itemId, row.due_at.getTime(), row.stale_at.getTime(), this.settings.staleReminderDays).filter((job) => job.runAt > enteredAt)
-        : [];
-    const chained = pending.length > 0 ? chainStart(pending) : null;
-    if (chained && !soonerThan(reminder, chained)) return;
-    await addDeadlineJob(this.kit, reminder, this.clock());
-    if (chained) await withinQueueTimeout(this.kit.queue('deadlines').remove(chained.jobId), 'queue deadlines');
   }
 
   private async add(queue: QueueName, name: string, data: object, jobId: string, delay?: number): Promise<void> {

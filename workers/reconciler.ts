@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { WorkCalendar } from '../src/time/work-calendar.ts';
+import { scheduleSignoffReminder, type ReminderSettings, type SignoffRequest } from './deadline-schedule.ts';
 import { notificationJobOf, scoreJobOf, type OutboxRow } from './jobs.ts';
 import { deliverNotification } from './notification.worker.ts';
 import { queueAnswers } from './queue-guard.ts';
@@ -18,6 +20,15 @@ export interface ReconcileResult {
 
 const PAGE = 200;
 
+type DueRow = OutboxRow & SignoffRequest;
+
+/** What the approver's reminder is computed from. */
+export interface Reminders {
+  settings: ReminderSettings;
+  calendar: WorkCalendar;
+  clock: () => number;
+}
+
 type Log = { warn(obj: object, msg: string): void };
 
 /**
@@ -25,13 +36,15 @@ type Log = { warn(obj: object, msg: string): void };
  * idempotent functions the workers use (re-queueing would not do: BullMQ ignores an add whose
  * job id still exists as a failed job, and the queue may be the thing that is down).
  *
+ * A `signoff_requested` notice it finishes also schedules the approver's reminder, as the relay
+ * would have (when the queue answers; otherwise the sweeper reminds from the items table).
+ *
  * Due means: a score or notification outbox row that was already not done at the previous pass,
  * so every row it touches has had at least one sweep interval to be done by its job; a job that
  * is merely slow is left to its worker. The rule needs no clock: a row lost at any moment is
  * repaired by the second pass after the loss at the latest. Rows never dispatched (the queue was
  * down) are repaired the same way; the relay then leaves them alone. Deadlines rows are the
- * relay's: the sweeper already applies missed deadlines (and the sign-off reminder the relay
- * schedules with a 'signoff_requested' notice) from the items table.
+ * relay's: the sweeper already applies missed deadlines from the items table.
  *
  * With the queue down, a notice is stored but its row stays undone while it has webhook
  * deliveries to queue; the relay dispatches it once the queue is back, and its job queues them.
@@ -40,13 +53,15 @@ export class Reconciler {
   private readonly db: Kysely<Database>;
   private readonly kit: QueueKit;
   private readonly log: Log;
+  private readonly reminders: Reminders | undefined;
   /** The highest outbox id at the previous pass: rows up to it are due if still not done. */
   private seenUpTo = 0;
 
-  constructor(db: Kysely<Database>, kit: QueueKit, log: Log) {
+  constructor(db: Kysely<Database>, kit: QueueKit, log: Log, reminders?: Reminders) {
     this.db = db;
     this.kit = kit;
     this.log = log;
+    this.reminders = reminders;
   }
 
   async reconcile(): Promise<ReconcileResult> {
@@ -78,24 +93,32 @@ export class Reconciler {
     return result;
   }
 
-  private dueRows(after: number, upTo: number): Promise<OutboxRow[]> {
+  private dueRows(after: number, upTo: number): Promise<DueRow[]> {
     return this.db
-      .selectFrom('outbox')
-      .select(['id', 'item_id', 'history_seq', 'topic', 'payload'])
-      .where('done_at', 'is', null)
-      .where('id', '>', after)
-      .where('id', '<=', upTo)
-      .where('topic', 'in', ['score', 'notify'])
-      .orderBy('id')
+      .selectFrom('outbox as o')
+      .leftJoin('item_history as h', (join) => join.onRef('h.item_id', '=', 'o.item_id').onRef('h.seq', '=', 'o.history_seq'))
+      .leftJoin('items as i', 'i.id', 'o.item_id')
+      .select(['o.id', 'o.item_id', 'o.history_seq', 'o.topic', 'o.payload', 'h.at', 'i.due_at', 'i.stale_at'])
+      .where('o.done_at', 'is', null)
+      .where('o.id', '>', after)
+      .where('o.id', '<=', upTo)
+      .where('o.topic', 'in', ['score', 'notify'])
+      .orderBy('o.id')
       .limit(PAGE)
       .execute();
   }
 
-  private async repair(row: OutboxRow, kit: QueueKit | null, result: ReconcileResult): Promise<void> {
+  private async repair(row: DueRow, kit: QueueKit | null, result: ReconcileResult): Promise<void> {
     if (row.topic === 'score') {
       if (await recordScore(this.db, scoreJobOf(row))) result.scores += 1;
-    } else {
-      result.notifications += (await deliverNotification(this.db, kit, notificationJobOf(row))).stored;
+      return;
     }
+    const job = notificationJobOf(row);
+    // Before the notice, which marks the row done: a failure here leaves both to the next pass.
+    if (job.kind === 'signoff_requested' && kit && this.reminders) {
+      const { settings, calendar, clock } = this.reminders;
+      await scheduleSignoffReminder(kit, row, settings, calendar, clock());
+    }
+    result.notifications += (await deliverNotification(this.db, kit, job)).stored;
   }
 }

@@ -63,7 +63,7 @@ export function startWorkers(services: Services, options: RuntimeOptions = {}): 
   };
   const relay = new OutboxRelay(db, kit, calendar, reminders, clock);
   const commissions = new CommissionCommands(services);
-  const sweeper = new Sweeper(db, commands, calendar, reminders, clock, new Reconciler(db, kit, log), commissions);
+  const sweeper = new Sweeper(db, commands, calendar, reminders, clock, new Reconciler(db, kit, log, { settings: reminders, calendar, clock }), commissions);
   const stopping = new AbortController();
   const scorePauseMs = options.scorePauseMs ?? config.FAULT_SCORE_PAUSE_MS;
 

@@ -139,6 +139,25 @@ describe.each(breakableQueues())('every queued job lost ($name backend)', ({ mak
     expect(await ledger(t, ids)).toEqual(expectedLedger);
     expect(await notifications(t, ids)).toHaveLength(9);
   });
+
+  it('schedules the approver’s reminder with a sign-off request it finishes, as the relay would have', async () => {
+    await t.queues!.queue('notifications').pause();
+    const { id } = await createReadyDraft(who.editor, draft);
+    await act(who.editor, id, 'request_signoff');
+    await eventually(async () => (await undone(t)).every((r) => r.dispatched_at !== null), 30_000, 'every row queued');
+    const reminderOf = async () => (await t.queues!.queue('deadlines').getJobs(['delayed'])).filter((job) => job.data.itemId === id);
+    expect((await reminderOf()).map((job) => job.data.reminder)).toEqual(['signoff_waiting']);
+
+    await queue.loseAllJobs(t);
+    expect(await reminderOf()).toEqual([]);
+    await sweep(t);
+    await sweep(t);
+    await t.queues!.queue('notifications').resume();
+    expect(await notifications(t, [id])).toEqual([`${id} signoff_requested ${who.approver.id}`]);
+    const [reminder] = await reminderOf();
+    expect(reminder.data).toMatchObject({ event: 'remind', reminder: 'signoff_waiting' });
+    expect(reminder.id).toMatch(new RegExp(`^signoff-${id}-`));
+  });
 });
 
 describe.each(breakableQueues())('a score job failed for good ($name backend)', ({ make }) => {
