@@ -2,7 +2,8 @@ import { installed } from '../test/support/programs.ts';
 import { commandsFixture } from './commands-fixture.ts';
 import { pgbenchAtRate } from './pgbench.ts';
 import { addSummary } from './summary.ts';
-import { constantRate, fmt, load, percentile, post, startServer, wrk } from './support.ts';
+import { freePort } from '../test/support/net.ts';
+import { constantRate, fmt, load, percentile, post, startProcess, startServer, wrk } from './support.ts';
 
 export interface LatencyBenchOptions {
   adminUrl: string;
@@ -19,6 +20,40 @@ export interface LatencyBenchOptions {
   poolSize: number;
   /** Where the server writes a CPU profile (node --cpu-prof), if anywhere: to see what dominates. */
   profileDirectory?: string;
+}
+
+/** The API's request-duration histogram, summed over routes: requests at or under each bound (s). */
+async function serverBuckets(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const [, le, n] of text.matchAll(/^http_request_duration_seconds_bucket\{[^}]*le="([^"]+)"[^}]*\} (\d+)/gm)) {
+    counts.set(le, (counts.get(le) ?? 0) + Number(n));
+  }
+  return counts;
+}
+
+/** Of the requests between two readings, the share over 25, 50 and 100 ms as the service timed them. */
+function bucketShares(before: Map<string, number>, after: Map<string, number>): string {
+  const count = (le: string) => (after.get(le) ?? 0) - (before.get(le) ?? 0);
+  const total = count('+Inf');
+  const over = (le: string) => `${(((total - count(le)) / total) * 100).toFixed(2)} % over ${Number(le) * 1000} ms`;
+  return `${total} requests, ${['0.025', '0.05', '0.1'].map(over).join(', ')}`;
+}
+
+/**
+ * The same open-loop client at the same rate against a server that answers at once: what the
+ * client's own event loop, loopback HTTP and the machine add to every latency measured here.
+ */
+async function clientFloor(rate: number, seconds: number) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startProcess('bench/bare-http-server.ts', {}, url, [], [String(port)]);
+  try {
+    const run = await constantRate(rate, seconds, async () => (await post(`${url}/`, {})) === 200);
+    return { p50: percentile(run.latencies, 50), p99: percentile(run.latencies, 99), p999: percentile(run.latencies, 99.9), count: run.latencies.length, failures: run.failures };
+  } finally {
+    await server.stop();
+  }
 }
 
 /**
@@ -52,6 +87,8 @@ export async function benchLatency(options: LatencyBenchOptions) {
     p50: percentile(latencies, 50), p99: percentile(latencies, 99), p999: percentile(latencies, 99.9), count: latencies.length, failures,
   });
   const services: (Figures & { sendLagP99: number })[] = [];
+  let floor: Figures | undefined;
+  let serverSide: string | undefined;
   const baselines: Figures[] = [];
   let maximum: { rate: number; failures: number };
   let rate: number;
@@ -69,6 +106,7 @@ export async function benchLatency(options: LatencyBenchOptions) {
     // Warm-up, not counted: the keep-alive connections of the constant-rate client.
     await fresh();
     await constantRate(rate, Math.min(3, options.seconds), command);
+    const before = await serverBuckets(server.url);
     for (let round = 0; round < options.rounds; round += 1) {
       if (pgbenchRun) {
         await fresh();
@@ -79,6 +117,8 @@ export async function benchLatency(options: LatencyBenchOptions) {
       const run = await constantRate(rate, options.seconds, command);
       services.push({ ...figures(run.latencies, run.failures), sendLagP99: run.sendLagP99 });
     }
+    serverSide = bucketShares(before, await serverBuckets(server.url));
+    floor = await clientFloor(rate, options.seconds);
   } finally {
     await server.stop();
     await fixture.handle.close();
@@ -97,6 +137,8 @@ export async function benchLatency(options: LatencyBenchOptions) {
   if (baseline) line('baseline: pgbench, same SQL', baseline);
   else console.log('  baseline: pgbench not installed (it comes with the PostgreSQL client packages)');
   line('service: HTTP + auth + XState', service);
+  if (floor) line('floor: same client, bare node:http', floor);
+  if (serverSide) console.log(`  the service's own timing of its requests (its /metrics, every round): ${serverSide}`);
   const rounds = (runs: Figures[]) => runs.map((run) => run.p99.toFixed(2)).join(', ');
   console.log(`  p99 by round (ms): pgbench ${rounds(baselines)}; service ${rounds(services)}`);
   console.log(`  closed-loop maximum: ${maximum.rate.toFixed(0)}/s, ${options.concurrency} concurrent, ${options.probeSeconds} s, with ${installed('wrk') ? 'wrk' : 'node:http'}; failures ${maximum.failures}`);

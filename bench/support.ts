@@ -23,8 +23,9 @@ export async function startProcess(
   env: Record<string, string>,
   readyUrl: string,
   nodeArgs: string[] = [],
+  scriptArgs: string[] = [],
 ): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script, ...scriptArgs], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
