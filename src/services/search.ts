@@ -22,18 +22,24 @@ const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase
 const SEARCH_TEXT = sql.raw(`(title || E'\\n' || body)`);
 
 /**
- * Every term in the title or the body: the exact condition, and for the terms of three characters
- * or more the condition of one trigram index scan (all terms at once). LIKE where case cannot
- * matter (Chinese, digits), as it is cheaper than ILIKE.
+ * Every term (or, with `longOnly`, every term of three characters or more) in the title or the
+ * body: the exact condition, and for the terms of three characters or more the condition of one
+ * trigram index scan (all terms at once). LIKE where case cannot matter (Chinese, digits), as it
+ * is cheaper than ILIKE. Null when no term is left.
  */
-function searchCondition(q: string) {
-  const terms = searchTerms(q).map((term) => sql<boolean>`${SEARCH_TEXT} ${likeOf(term)} ${`%${escapeLike(term)}%`}`);
-  return sql<boolean>`(${sql.join(terms, sql` AND `)})`;
+function searchCondition(q: string, longOnly = false) {
+  const terms = searchTerms(q)
+    .filter((term) => !longOnly || [...term].length >= TRIGRAM_LENGTH)
+    .map((term) => sql<boolean>`${SEARCH_TEXT} ${likeOf(term)} ${`%${escapeLike(term)}%`}`);
+  return terms.length > 0 ? sql<boolean>`(${sql.join(terms, sql` AND `)})` : null;
 }
 
 /**
  * For terms of one or two characters, which have no trigram in the text itself: the same
- * condition through the stored pairs text (`search_pairs`, migrations 0009 and 0011), which implies it.
+ * condition through the stored pairs text (`search_pairs`, migrations 0009 and 0011). It is exact:
+ * the pairs text holds every one- and two-character piece of the text at a word start and no
+ * other, so the text itself need not be read again for such a term (a row's text is its costliest
+ * part to read: at a million items each match read costs about 80 µs).
  */
 function shortTermsCondition(q: string) {
   const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
@@ -85,7 +91,7 @@ export async function searchItems(
   tuning: SearchTuning = SEARCH_TUNING,
 ): Promise<{ rows: RecordRow[]; steps: SearchStep[] }> {
   const steps: SearchStep[] = ['window'];
-  const condition = searchCondition(q);
+  const condition = searchCondition(q)!;
   const rows = await db
     .selectFrom(listed(db).limit(tuning.window).as('newest'))
     .selectAll()
@@ -115,7 +121,8 @@ export async function searchItems(
     return { rows, steps };
   }
   const short = shortTermsCondition(q);
-  const indexed = (query: ItemList) => (short ? query.where(short) : query).where(condition);
+  const long = searchCondition(q, true);
+  const indexed = (query: ItemList) => [short, long].reduce((narrowed, part) => (part ? narrowed.where(part) : narrowed), query);
   return db.transaction().execute(async (trx) => {
     // Bitmap scans only: the trigram indexes, alone or with the creation-time index.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
