@@ -14,7 +14,7 @@ import { multipart, png } from '../test/support/images.ts';
 import { freePort } from '../test/support/net.ts';
 import { PrivateRedis } from '../test/support/redis.ts';
 import { allExactlyOnce, countExactlyOnce, deadlinesOnce } from './scaleout-checks.ts';
-import { insertTimerItems } from './scaleout-fixture.ts';
+import { insertTimerItems } from './deadline-fixture.ts';
 import { addSummary } from './summary.ts';
 import { fmt, freshDatabase, percentile, send, startProcess, type ServiceProcess } from './support.ts';
 
@@ -208,7 +208,7 @@ export async function benchScaleout(options: ScaleoutBenchOptions) {
     const windowMs = Math.max(4_000, options.seconds * 1000 - 4_000);
     await insertTimerItems(handle.pool, {
       count: options.timerItems,
-      units: loadUnits.map((u) => ({ code: u.code, name: u.name, editorId: u.editor.id, editorName: u.editor.name })),
+      units: loadUnits.map((u) => ({ code: u.code, name: u.name, author: { id: u.editor.id, name: u.editor.name, role: 'editor' as const } })),
       firstAt,
       windowMs,
       calendar,

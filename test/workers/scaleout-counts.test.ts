@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allExactlyOnce, countExactlyOnce } from '../../bench/scaleout-checks.ts';
-import { insertTimerItems } from '../../bench/scaleout-fixture.ts';
+import { insertTimerItems } from '../../bench/deadline-fixture.ts';
 import { Sweeper } from '../../workers/sweeper.ts';
 import { createUser, startTestApp, type TestApp } from '../support/app.ts';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   // Four items: reminders at +1, +2, +3, +4 s; each late 2 s and stale 4 s after its reminder.
   await insertTimerItems(t.services.pool, {
     count: 4,
-    units: [{ ...UNIT, editorId: editor.id, editorName: '张三' }],
+    units: [{ ...UNIT, author: { id: editor.id, name: '张三', role: 'editor' } }],
     firstAt: START + 1_000,
     windowMs: 8_000,
     calendar: t.services.calendar,
