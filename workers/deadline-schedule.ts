@@ -99,24 +99,33 @@ export async function addDeadlineJob(kit: QueueKit, job: ScheduledJob, now: numb
   await withinQueueTimeout(added, 'queue deadlines');
 }
 
-/** A `signoff_requested` notice's row, with its step's time and the item's deadlines now. */
+/** A `signoff_requested` notice's row, with its step's time and the item as it is now. */
 export interface SignoffRequest {
   item_id: string | null;
   /** When the history step of the row happened. */
   at: Date | null;
+  state: string | null;
+  state_entered_at: Date | null;
   due_at: Date | null;
   stale_at: Date | null;
 }
 
 /**
  * The approver's reminder joins the item's chain of deadline jobs: if it comes before the chain's
- * pending job, it is scheduled and that job removed (the reminder schedules it again when it
- * runs); if after, the chain reaches it. Either way the item keeps one pending job. A removal
- * that fails (the job is running) leaves two for a while, which is harmless.
+ * pending job, that job is removed and the reminder scheduled (the reminder schedules the job
+ * again when it runs); if after, the chain reaches it. Either way the item keeps one pending job.
+ * A removal that fails (the job is running) leaves two for a while, which is harmless.
+ *
+ * Nothing is done for a request the item has left since (signed off, returned: its reminder would
+ * come early or never apply), nor twice for one request: once the reminder exists (waiting, or run
+ * and kept), a second pass (the relay retrying a batch, the reconciler finishing a row the relay
+ * also sent) must not remove the job that reminder scheduled.
  */
 export async function scheduleSignoffReminder(kit: QueueKit, row: SignoffRequest, settings: ReminderSettings, calendar: WorkCalendar, now: number): Promise<void> {
   if (!row.item_id || !row.at) return;
   const enteredAt = row.at.getTime();
+  const stillWaiting = row.state !== null && APPROVER_QUEUE.has(row.state as SubmissionState) && row.state_entered_at?.getTime() === enteredAt;
+  if (!stillWaiting) return;
   const reminder = signoffReminderJob(row.item_id, enteredAt, settings.signoffReminderWorkdays, calendar);
   const pending =
     row.due_at && row.stale_at
@@ -124,6 +133,8 @@ export async function scheduleSignoffReminder(kit: QueueKit, row: SignoffRequest
       : [];
   const chained = pending.length > 0 ? chainStart(pending) : null;
   if (chained && !soonerThan(reminder, chained)) return;
+  const queue = kit.queue('deadlines');
+  if (await withinQueueTimeout(queue.getJob(reminder.jobId), 'queue deadlines')) return;
+  if (chained) await withinQueueTimeout(queue.remove(chained.jobId), 'queue deadlines');
   await addDeadlineJob(kit, reminder, now);
-  if (chained) await withinQueueTimeout(kit.queue('deadlines').remove(chained.jobId), 'queue deadlines');
 }

@@ -55,7 +55,7 @@ export class OutboxRelay {
   private lockAndDispatch(): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const { rows } = await sql<PendingRow>`
-        SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at, i.due_at, i.stale_at
+        SELECT o.id, o.item_id, o.history_seq, o.topic, o.payload, h.at, i.state, i.state_entered_at, i.due_at, i.stale_at
         FROM outbox o
         LEFT JOIN item_history h ON h.item_id = o.item_id AND h.seq = o.history_seq
         LEFT JOIN items i ON i.id = o.item_id

@@ -98,7 +98,7 @@ export class Reconciler {
       .selectFrom('outbox as o')
       .leftJoin('item_history as h', (join) => join.onRef('h.item_id', '=', 'o.item_id').onRef('h.seq', '=', 'o.history_seq'))
       .leftJoin('items as i', 'i.id', 'o.item_id')
-      .select(['o.id', 'o.item_id', 'o.history_seq', 'o.topic', 'o.payload', 'h.at', 'i.due_at', 'i.stale_at'])
+      .select(['o.id', 'o.item_id', 'o.history_seq', 'o.topic', 'o.payload', 'h.at', 'i.state', 'i.state_entered_at', 'i.due_at', 'i.stale_at'])
       .where('o.done_at', 'is', null)
       .where('o.id', '>', after)
       .where('o.id', '<=', upTo)

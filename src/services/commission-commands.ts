@@ -221,12 +221,23 @@ export class CommissionCommands {
   /**
    * Applies a `commission` outbox row (an item's sign-off answers, its adoption fulfils) and marks
    * it done in the same transaction: exactly once, however often the job or the sweeper runs it.
-   * Returns whether the row was still to do.
+   * Returns whether the row was still to do. An item's steps apply in their order: while an
+   * earlier one is not done (its job runs beside this one, or was lost), this one throws, so that
+   * its job retries (and the sweeper, which goes in order, applies both).
    */
   async applyItemStep(outboxId: number): Promise<boolean> {
     return this.deps.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('outbox').select(['item_id', 'payload', 'done_at']).where('id', '=', outboxId).forUpdate().executeTakeFirst();
       if (!row || row.done_at !== null) return false;
+      const earlier = await tx
+        .selectFrom('outbox')
+        .select('id')
+        .where('topic', '=', 'commission')
+        .where('item_id', '=', row.item_id)
+        .where('id', '<', outboxId)
+        .where('done_at', 'is', null)
+        .executeTakeFirst();
+      if (earlier) throw new Error(`commission step ${outboxId} waits for the item's earlier step ${earlier.id}`);
       const { commissionId, unitCode, event, itemId } = answerEventOf(row);
       const now = this.deps.clock();
       await this.systemIn(tx, commissionId, unitCode, { type: event, actor: SYSTEM_ACTOR, now, itemId });
@@ -247,7 +258,16 @@ export class CommissionCommands {
       .limit(limit)
       .execute();
     let applied = 0;
-    for (const row of rows) if (await this.applyItemStep(row.id)) applied += 1;
+    let failure: unknown;
+    for (const row of rows) {
+      // One row that cannot be applied yet must not hold up the others: it is tried again next sweep.
+      try {
+        if (await this.applyItemStep(row.id)) applied += 1;
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure && applied === 0) throw failure; // reported when nothing moved: the sweep logs it
     return applied;
   }
 

@@ -148,3 +148,42 @@ describe.each(backends)('the commission’s miss ($name backend)', ({ queue }) =
     expect((await assignment()).version).toBe(3);
   });
 });
+
+/**
+ * The deadlines worker runs several jobs at once (DEADLINE_CONCURRENCY), so an item's adoption
+ * step may come before its sign-off step: it must wait for it, not be refused and lost.
+ */
+describe('an item’s steps on its commission, out of order', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: ISSUED_AT }); // no queue: the outbox rows stay for the test to apply
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('applies the adoption only after the sign-off, so the assignment ends fulfilled', async () => {
+    const reviewer = await createUser(t.app, 'reviewer');
+    const editor = await createUser(t.app, 'editor', ORDOS, '张三');
+    const approver = await createUser(t.app, 'approver', ORDOS, '王主任');
+    const issued = await reviewer.post('/v1/commissions', { title: '计生协参与基层治理', requirements: '请报送做法与成效', kind: 'news', unitCodes: [ORDOS], dueDate: '2024-05-24' });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { id } = issued.json() as { id: string };
+    const item = await createReadyDraft(editor, {
+      title: '鄂尔多斯市计生协参与基层治理', body: '活动内容。（鄂尔多斯市计生协 张三 供稿）', eventDate: '2024-05-20', commissionId: id,
+    });
+    const act = (by: Caller, body: object) => by.post(`/v1/submissions/${item.id}/actions`, body);
+    expect((await act(editor, { action: 'request_signoff' })).statusCode).toBe(200);
+    expect((await act(approver, { action: 'sign_off', signer: '王主任', gates: FIVE_GATES })).statusCode).toBe(200);
+    expect((await act(reviewer, { action: 'adopt' })).statusCode).toBe(200);
+    const [answer, fulfil] = await t.services.db.selectFrom('outbox').select('id').where('topic', '=', 'commission').where('item_id', '=', item.id).orderBy('id').execute();
+
+    const commissions = new CommissionCommands(t.services);
+    await expect(commissions.applyItemStep(fulfil.id)).rejects.toThrow(/waits for the item's earlier step/);
+    expect(await commissions.applyItemStep(answer.id)).toBe(true);
+    expect(await commissions.applyItemStep(fulfil.id)).toBe(true);
+    const assignment = (await reviewer.get(`/v1/commissions/${id}`)).json().assignments[0];
+    expect(assignment).toMatchObject({ unitCode: ORDOS, state: 'fulfilled', itemId: item.id });
+  });
+});
