@@ -64,7 +64,8 @@ const APPROVER_QUEUE = new Set(statesTagged('queue:approver'));
 /** Of two deadlines at the same instant, which comes first. */
 const RANK: Record<string, number> = { mark_late: 0, signoff_waiting: 1, stale_soon: 2, expire: 3 };
 const rankOf = (data: DeadlineJob) => RANK[data.event === 'remind' ? (data.reminder ?? 'stale_soon') : data.event];
-const before = (a: ScheduledJob, b: ScheduledJob) => a.runAt - b.runAt || rankOf(a.data) - rankOf(b.data);
+type Timed = Pick<ScheduledJob, 'runAt' | 'data'>;
+const before = (a: Timed, b: Timed) => a.runAt - b.runAt || rankOf(a.data) - rankOf(b.data);
 
 /** Whether `a` falls due before `b`. */
 export const soonerThan = (a: ScheduledJob, b: ScheduledJob) => before(a, b) < 0;
@@ -89,8 +90,8 @@ export function deadlinesOf(item: ItemTimes, settings: ReminderSettings, calenda
  * under a kilobyte per pending item (see the memory benchmark). A deadline already past is
  * scheduled at once, so that a chain that fell behind catches up.
  */
-export function nextDeadline(deadlines: ScheduledJob[], fired: Pick<ScheduledJob, 'runAt' | 'data'>): ScheduledJob | undefined {
-  return deadlines.find((job) => before(job, fired as ScheduledJob) > 0);
+export function nextDeadline(deadlines: ScheduledJob[], fired: Timed): ScheduledJob | undefined {
+  return deadlines.find((job) => before(job, fired) > 0);
 }
 
 /** Adds a deadline job with the relay's options (its deterministic id makes a second add a no-op). */
