@@ -21,7 +21,7 @@ export function CommissionTasksCard({ tasks: items }: { tasks: CommissionTask[] 
               <Space wrap size={4}>
                 <AssignmentTag assignment={t} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{KIND_LABEL[t.kind]} · {t.unitName}</Typography.Text>
-                <DueDate dueDate={t.dueDate} dueAt={t.dueAt} waiting={t.state === 'open'} />
+                <DueDate label="截止 " dueDate={t.dueDate} dueAt={t.dueAt} waiting={t.state === 'open'} />
               </Space>
               {me.role === 'editor' && t.state === 'open' && (
                 <Link to={`/items/new?commission=${t.commissionId}`}><Button size="small" type="primary" icon={<EditOutlined />}>撰写回复</Button></Link>
