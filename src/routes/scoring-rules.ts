@@ -48,7 +48,7 @@ export async function scoringRuleRoutes(app: FastifyInstance, services: Services
       description: 'The year’s ledger entries are re-priced in the same transaction.',
       params: yearParam,
       body: z.object({ submitted: points, adopted: points, nationalAdopted: points }),
-      response: { 200: json(rulesSchema, 'The rules as set') },
+      response: { 200: json(rulesSchema, 'The rules as set'), ...errorResponses(400, 403) },
     },
   }, async (request) => setRules(services.db, request.params.year, request.body, actorOf(request).id));
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { shanghaiDate } from '../time/shanghai.ts';
+import { governingYearFirst } from './scoring-rules.ts';
 
 /** Commission rules (约稿) per year: points for an answer on time, penalty per miss. */
 export interface CommissionPoints {
@@ -20,13 +21,12 @@ interface RulesRow {
   miss_penalty: number;
 }
 
-/** The rules row governing a year: its own, else the nearest earlier year's, else the nearest later one's (as scoring rules). */
+/** The rules row governing a year, by the same rule as the scoring rules'. */
 function governingRules(year: number | RawBuilder<number>) {
   return sql<RulesRow>`
     SELECT c.year, c.answered_on_time, c.miss_penalty
     FROM commission_rules c
-    ORDER BY c.year > ${year}, abs(c.year - ${year})
-    LIMIT 1`;
+    ${governingYearFirst('c.year', year)}`;
 }
 
 const NO_RULES: CommissionPoints = { answeredOnTime: 0, missPenalty: 0 };

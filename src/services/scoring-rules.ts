@@ -15,16 +15,24 @@ export interface YearRules extends Points {
 }
 
 /**
- * The rules row that applies to a year: its own, else the nearest earlier year's, else the nearest
- * later one's. One SQL expression, used both to read a year's rules and to re-price the ledger, so
- * the two can never disagree about which rules a year inherits.
+ * Which year's rules govern `year`, for a table of rules per year (`column` its year): its own, else
+ * the nearest earlier year's, else the nearest later one's. The one statement of that rule, for the
+ * scoring rules and the commission rules alike.
+ */
+export function governingYearFirst(column: string, year: number | RawBuilder<number>) {
+  const ruleYear = sql.ref<number>(column);
+  return sql`ORDER BY ${ruleYear} > ${year}, abs(${ruleYear} - ${year}) LIMIT 1`;
+}
+
+/**
+ * The rules row that applies to a year. One SQL expression, used both to read a year's rules and to
+ * re-price the ledger, so the two can never disagree about which rules a year inherits.
  */
 function governingRules(year: number | RawBuilder<number>) {
   return sql<RulesRow>`
     SELECT s.year, s.submitted, s.adopted, s.national_adopted
     FROM scoring_rules s
-    ORDER BY s.year > ${year}, abs(s.year - ${year})
-    LIMIT 1`;
+    ${governingYearFirst('s.year', year)}`;
 }
 
 interface RulesRow {
