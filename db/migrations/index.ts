@@ -14,6 +14,7 @@ import * as commissions from './0012_commissions.ts';
 import * as commissionRules from './0013_commission_rules.ts';
 import * as reportKind from './0014_report_kind.ts';
 import * as searchByUnit from './0015_search_by_unit.ts';
+import * as searchByPeriod from './0016_search_by_period.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013_commission_rules': commissionRules,
   '0014_report_kind': reportKind,
   '0015_search_by_unit': searchByUnit,
+  '0016_search_by_period': searchByPeriod,
 };
 
 export const migrationProvider: MigrationProvider = {

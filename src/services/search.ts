@@ -51,23 +51,26 @@ function shortTermsCondition(q: string) {
 export interface SearchTuning {
   /** How many of the newest items a search reads in order before it turns to the indexes. */
   window: number;
-  /** How many times the items a slice is expected to need it reads (a margin for uneven density). */
+  /** How many times the time a slice is expected to need it reads (a margin for uneven density). */
   margin: number;
   /** Slices of time read through the indexes before the rest is asked at once. */
   slices: number;
   /**
-   * A slice expected to hold more items than this is not read: the rest is asked at once. The
-   * planner ANDs the creation-time index with the trigram indexes only for a narrow range (at 1M
-   * items, yes for 8k items and no for 17k); past it a slice would fetch every match of the word,
-   * as the rest does, and a second slice would fetch them again.
+   * A slice expected to span more periods than this is not read: the rest is asked at once. Each
+   * period is one more index scan, and a word that thinly spread has few matches in all.
    */
-  maxSliceItems: number;
+  maxSlicePeriods: number;
 }
 
-export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 2, slices: 4, maxSliceItems: 15_000 };
+export const SEARCH_TUNING: SearchTuning = { window: 5000, margin: 2, slices: 4, maxSlicePeriods: 24 };
 
 /** Which steps a search took (the tests check that each is exercised). */
 export type SearchStep = 'window' | 'slice' | 'rest';
+
+/** The search indexes' time column (migration 0016): 30-day periods since 1970, numbered from 0. */
+const PERIOD_MS = 30 * 86_400_000;
+const SEARCH_PERIOD = sql.raw('item_search_period(created_at)');
+const periodOf = (ms: number) => Math.floor(ms / PERIOD_MS);
 
 /**
  * The first `wanted` items, newest first, of those `listed` gives that match `q`: the same rows
@@ -78,9 +81,9 @@ export type SearchStep = 'window' | 'slice' | 'rest';
  *
  * 1. the newest `window` items, read in order: a common word fills the page here;
  * 2. if the window held some matches (a word of middling frequency), slices of time going back
- *    from the window's oldest item, each sized from the matches found so far to fill the page,
- *    each read through the trigram index and the creation-time index together (a BitmapAnd), so
- *    that only the slice's matches are fetched;
+ *    from the window's oldest item, each sized from the matches found so far to fill the page and
+ *    read through the indexes by its 30-day periods (one exact index entry each, migration 0016),
+ *    so that only the slice's matches are fetched;
  * 3. what is left (a rare word: few matches in all), through the trigram indexes at once.
  */
 export async function searchItems(
@@ -127,22 +130,20 @@ export async function searchItems(
     // Bitmap scans only: the trigram indexes, alone or with the creation-time index.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-    let coveredMs = bounds.spanMs;
-    let coveredItems = tuning.window;
-    let lastTop = bounds.oldestMs;
-    for (let slice = 0; slice < tuning.slices && rows.length > 0 && coveredMs > 0; slice += 1) {
-      const need = wanted - rows.length;
-      const matchesPerItem = rows.length / coveredItems;
-      const sliceItems = (need / matchesPerItem) * tuning.margin;
-      if (sliceItems > tuning.maxSliceItems) break;
-      const sliceMs = Math.ceil((sliceItems * coveredMs) / coveredItems);
-      const lower = new Date(lastTop - sliceMs);
+    let topMs = bounds.oldestMs;
+    let highest = bounds.oldestPeriod; // the period of `top`, as the database reckons it
+    for (let slice = 0; slice < tuning.slices && rows.length > 0 && bounds.newestMs > topMs; slice += 1) {
+      const matchesPerMs = rows.length / (bounds.newestMs - topMs);
+      const lowest = Math.min(highest, periodOf(topMs - ((wanted - rows.length) / matchesPerMs) * tuning.margin));
+      if (highest - lowest + 1 > tuning.maxSlicePeriods) break;
+      const periods = Array.from({ length: highest - lowest + 1 }, (_, k) => lowest + k);
       steps.push('slice');
-      if (await readOn(indexed(below(listed(trx), top).where('created_at', '>=', lower)))) return { rows, steps };
-      coveredItems += sliceItems;
-      coveredMs += sliceMs;
-      lastTop = lower.getTime();
-      top = { at: lower.toISOString(), inclusive: false };
+      if (await readOn(indexed(below(listed(trx), top).where(sql<boolean>`${SEARCH_PERIOD} = ANY(${periods}::integer[])`)))) {
+        return { rows, steps };
+      }
+      topMs = lowest * PERIOD_MS; // every item from here on to the old top was read
+      highest = lowest - 1;
+      top = { at: new Date(topMs).toISOString(), inclusive: false };
     }
     steps.push('rest');
     await readOn(indexed(below(listed(trx), top)));
@@ -167,10 +168,14 @@ async function windowBounds(db: Kysely<Database>, listed: (db: Kysely<Database>)
   // As text and as epoch milliseconds: a JavaScript Date would drop the microseconds.
   const positions = listed(db)
     .clearSelect()
-    .select([sql<string>`created_at::text`.as('at'), sql<number>`extract(epoch FROM created_at) * 1000`.as('ms')]);
+    .select([
+      sql<string>`created_at::text`.as('at'),
+      sql<number>`extract(epoch FROM created_at) * 1000`.as('ms'),
+      sql<number>`${SEARCH_PERIOD}`.as('period'),
+    ]);
   const [newest, [oldest, beyond]] = await Promise.all([positions.limit(1).executeTakeFirst(), positions.offset(window - 1).limit(2).execute()]);
   if (!newest || !oldest || !beyond) return null;
-  return { oldest: oldest.at, oldestMs: Number(oldest.ms), spanMs: Number(newest.ms) - Number(oldest.ms) };
+  return { oldest: oldest.at, oldestMs: Number(oldest.ms), oldestPeriod: Number(oldest.period), newestMs: Number(newest.ms) };
 }
 
 const searchIndexes = new WeakMap<Kysely<Database>, Promise<boolean>>();

@@ -113,7 +113,7 @@ describe('search', () => {
     expect(second.items.map((i) => i.id)).toEqual([ids.homeVisits]);
   });
 
-  it('has trigram indexes that serve substring search in titles and bodies, short words, several words at once (migration 0011) and one unit’s items (0015)', async () => {
+  it('has trigram indexes that serve substring search in titles and bodies, short words, several words at once (migration 0011), one unit’s items (0015) and periods of time (0016)', async () => {
     const client = await t.services.pool.connect();
     try {
       await client.query('SET enable_seqscan = off');
@@ -133,7 +133,12 @@ describe('search', () => {
       // search benchmark is where that is measured.)
       const definitions = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('items_search_text_idx', 'items_search_pairs_text_idx')`);
       expect(definitions.rows).toHaveLength(2);
-      for (const row of definitions.rows) expect(row.indexdef).toMatch(/USING gin \(unit_code, /);
+      for (const row of definitions.rows) expect(row.indexdef).toMatch(/USING gin \(unit_code, item_search_period\(created_at\), /);
+      // A read back through time names its 30-day periods, each an exact entry of the same indexes (migration 0016;
+      // the function is inlined, so the plan shows its body).
+      expect(await plan(`item_search_period(created_at) = 654`)).toMatch(/Bitmap Index Scan on items_search_(pairs_)?text_idx[^\n]*\n\s+Index Cond: .*2592000.* = 654\)$/m);
+      const [{ period }] = (await client.query(`SELECT item_search_period('2024-05-20T10:00:00+08:00') AS period`)).rows;
+      expect(period).toBe(Math.floor(Date.parse('2024-05-20T10:00:00+08:00') / (30 * 86_400_000)));
     } finally {
       client.release();
     }
@@ -166,10 +171,12 @@ describe('search in slices of time', () => {
     const editors = { '150200': await createUser(t.app, 'editor', '150200'), '150300': await createUser(t.app, 'editor', '150300') };
     editor = { id: editors['150200'].id, name: 'editor', role: 'editor', unitCode: '150200' };
     for (let i = 0; i < NADAAM; i += 1) {
-      t.clock.now += i % 4 === 1 ? 0 : (i * 7919) % 90_001; // uneven steps, and items created at the same instant
+      // Uneven steps of up to 20 days (about ten of the search indexes' 30-day periods in all), and items created at the same instant.
+      t.clock.now += i % 4 === 1 ? 0 : ((i * 7919) % 90_001) * 20_000;
       const title = i % 3 === 0 ? `第${i}届那达慕大会开幕` : `第${i}次草原健康行`;
       const body = i % 4 === 0 ? '牧民骑马参加赛马比赛。' : '牧民参加义诊。';
-      const created = await (i % 2 === 0 ? editors['150200'] : editors['150300']).post('/v1/submissions', { title, body, eventDate: '2024-05-18' });
+      const eventDate = new Date(t.clock.now + 8 * 3_600_000).toISOString().slice(0, 10); // the day of creation in Shanghai
+      const created = await (i % 2 === 0 ? editors['150200'] : editors['150300']).post('/v1/submissions', { title, body, eventDate });
       expect(created.statusCode, created.body).toBe(201);
     }
   });
