@@ -111,16 +111,16 @@ export async function searchItems(
    * The matches in `query` (items no newer than the window's oldest), newest first, up to the
    * page: the first read includes the window's oldest instant, whose window items were read.
    */
-  const readOn = async (query: ItemList) => {
+  const readOn = async (query: (limit: number) => Promise<RecordRow[]>) => {
     const need = wanted - rows.length;
-    const found = await query.limit(need + seen.size).execute();
+    const found = await query(need + seen.size);
     rows.push(...found.filter((row) => !seen.has(row.id)).slice(0, need));
     return rows.length === wanted;
   };
   let top: Top = { at: bounds.oldest, inclusive: true };
   if (!(await searchIndexed(db))) {
     steps.push('rest');
-    await readOn(below(listed(db), top).where(condition));
+    await readOn(firstOf(below(listed(db), top).where(condition)));
     return { rows, steps };
   }
   const short = shortTermsCondition(q);
@@ -136,9 +136,9 @@ export async function searchItems(
       const matchesPerMs = rows.length / (bounds.newestMs - topMs);
       const lowest = Math.min(highest, periodOf(topMs - ((wanted - rows.length) / matchesPerMs) * tuning.margin));
       if (highest - lowest + 1 > tuning.maxSlicePeriods) break;
-      const periods = Array.from({ length: highest - lowest + 1 }, (_, k) => lowest + k);
+      const periods = Array.from({ length: highest - lowest + 1 }, (_, k) => highest - k);
       steps.push('slice');
-      if (await readOn(indexed(below(listed(trx), top).where(sql<boolean>`${SEARCH_PERIOD} = ANY(${periods}::integer[])`)))) {
+      if (await readOn(inPeriods(trx, periods, (period) => indexed(below(listed(trx), top)).where(sql<boolean>`${SEARCH_PERIOD} = ${period}`)))) {
         return { rows, steps };
       }
       topMs = lowest * PERIOD_MS; // every item from here on to the old top was read
@@ -146,10 +146,24 @@ export async function searchItems(
       top = { at: new Date(topMs).toISOString(), inclusive: false };
     }
     steps.push('rest');
-    await readOn(indexed(below(listed(trx), top)));
+    await readOn(firstOf(indexed(below(listed(trx), top))));
     return { rows, steps };
   });
 }
+
+/** The first matches of a list, newest first. */
+const firstOf = (query: ItemList) => (limit: number) => query.limit(limit).execute();
+
+/**
+ * The first matches of each period's list, newest first: one query, a branch per period, so that
+ * each branch names a single period, which the planner always takes into the index scan (with
+ * `period = ANY(…)` it may scan for the words alone and filter every match by its period).
+ */
+const inPeriods = (db: Kysely<Database>, periods: number[], inPeriod: (period: number) => ItemList) => (limit: number) => {
+  const branches = periods.map((period, k) => db.selectFrom(inPeriod(period).limit(limit).as(`period_${k}`)).selectAll());
+  const slice = branches.slice(1).reduce((all, branch) => all.unionAll(branch), branches[0]);
+  return db.selectFrom(slice.as('slice')).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+};
 
 /** The upper end of a read in time: a timestamptz literal, exact to the microsecond. */
 type Top = { at: string; inclusive: boolean };
