@@ -45,8 +45,13 @@ function memoDeadlines(deps: ImportDeps) {
   };
 }
 
-/** Rows per write: one statement of a thousand items is one round trip and one rollup. */
-const BATCH = 1_000;
+/**
+ * Rows per write: one statement per batch is one round trip and one rollup. Five hundred, not a
+ * thousand: a batch's rows live until Postgres has written them, long enough to reach the old
+ * generation, and at a thousand the collector's full pauses reached 74 ms (an event-loop stall of
+ * 127 ms at 200,000 rows), at five hundred 43 ms, at no cost in speed.
+ */
+const BATCH = 500;
 const WRITES_IN_FLIGHT = 2;
 /** Longest run of checking or replaying before other requests get a turn. */
 const SLICE_MS = 10;

@@ -276,7 +276,7 @@ describe('a file with bad rows', () => {
 });
 
 describe('a large CSV, read and imported as it arrives', () => {
-  const ROWS = 2_600; // three batches of a thousand
+  const ROWS = 2_600; // six batches of five hundred, the last one partial
   const header = 'externalId,unitCode,title,body,eventDate,submittedAt,adoptedAt';
   /** A file with a bad row and a repeated id in its last batch. */
   const recordsOf = (prefix: string) =>
