@@ -127,7 +127,7 @@ export async function searchItems(
   const long = searchCondition(q, true);
   const indexed = (query: ItemList) => [short, long].reduce((narrowed, part) => (part ? narrowed.where(part) : narrowed), query);
   return db.transaction().execute(async (trx) => {
-    // Bitmap scans only: the trigram indexes, alone or with the creation-time index.
+    // Bitmap scans only: the search indexes, not a walk of the creation-time index testing every row.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     await sql`SET LOCAL enable_indexscan = off`.execute(trx);
     let topMs = bounds.oldestMs;
@@ -169,8 +169,8 @@ const inPeriods = (db: Kysely<Database>, periods: number[], inPeriod: (period: n
 type Top = { at: string; inclusive: boolean };
 
 /**
- * Items no newer than `top`, by a plain range on created_at: a row comparison here would spoil
- * the planner's estimate of the range, and with it the BitmapAnd of the slices.
+ * Items no newer than `top`, by a plain range on created_at (the page's order breaks ties by id,
+ * but `top` is always a whole instant: the window's oldest, read inclusive, or a period's start).
  */
 const below = (query: ItemList, top: Top) => query.where(sql<boolean>`created_at ${sql.raw(top.inclusive ? '<=' : '<')} ${top.at}::timestamptz`);
 
