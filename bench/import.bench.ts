@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { freshDatabase, startServer } from './support.ts';
+import { newsBody } from './news-text.ts';
 import { addSummary, printSummary } from './summary.ts';
 
 /**
@@ -86,7 +87,7 @@ export function portalRecord(i: number, units: ReadonlyArray<{ code: string; nam
     externalId: `bench-${i}`,
     unitCode: unit.code,
     title: `${unit.name}计生协开展活动（${i}）`,
-    body: '活动内容。'.repeat(40),
+    body: newsBody(i),
     eventDate: day(i % 330),
     ...(kind === 4 ? {} : { submittedAt: at(1, '09:00:00') }),
     ...(kind <= 1 ? { adoptedAt: at(2, '10:00:00') } : {}),

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { withDatabase } from '../test/support/net.ts';
+import { SENTENCES, SENTENCES_PER_BODY } from './news-text.ts';
 import { fmt, freshDatabase, percentile, startServer } from './support.ts';
 
 /**
@@ -50,20 +51,10 @@ const TOPICS = [
   '家庭健康促进行动', '人口监测培训会', '流动人口关怀关爱服务', '暖心家园建设观摩会', '幸福家庭创建工作会议',
   '母婴健康知识讲座', '老年健康服务进社区', '托育服务宣传活动', '防治艾滋病宣传', '会员之家建设推进会',
 ];
-const SENTENCES = [
-  '活动现场气氛热烈，群众参与积极。', '工作人员向群众发放宣传资料并现场答疑。', '此次活动进一步提升了群众的健康意识。',
-  '与会人员围绕工作重点进行了深入交流。', '会议总结了上半年工作，部署了下一阶段任务。', '志愿者走进社区，为老年人提供健康咨询。',
-  '计生协将继续做好家庭健康服务工作。', '讲座内容丰富，通俗易懂，受到广泛好评。', '各旗县区计生协负责人参加会议。',
-  '活动共发放宣传册两千余份，接受咨询三百余人次。', '通过入户走访，详细了解特殊家庭的生活状况。', '下一步将持续完善关怀帮扶机制。',
-  '专家结合典型案例讲解了科学育儿知识。', '青少年积极参与互动环节，现场反响良好。', '各级计生协组织要切实履行职责。',
-  '此次培训为做好人口监测工作打下了坚实基础。', 'WeChat 公众号同步推送了活动信息。', '社区卫生服务中心提供了义诊服务。',
-];
 const PLACES = ['土默特左旗', '托克托县', '达拉特旗', '准格尔旗', '乌审旗', '杭锦旗', '伊金霍洛旗', '鄂托克前旗', '科尔沁左翼中旗', '扎鲁特旗', '阿荣旗', '莫力达瓦达斡尔族自治旗'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'.split('');
 const GIVEN = '芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏辉丹玲宁斌波'.split('');
 
-/** Sentences per body: about 450 characters with the place and the source line. */
-const SENTENCES_PER_BODY = 22;
 
 /** A draft's persisted machine snapshot; each row gets its own deadlines in it. */
 const DRAFT = persist(createSubmission({ unitCode: '150100', dueAt: 0, staleAt: 0 }).snapshot);
