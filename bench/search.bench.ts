@@ -76,7 +76,7 @@ async function generate(pool: pg.Pool, items: number) {
     await client.query(`SET synchronous_commit = off`);
     // The search indexes as the migrations made them, to be built again after the load.
     const { rows: searchIndexes } = await client.query<{ name: string; definition: string }>(
-      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'items' AND indexname IN ('items_search_text_idx', 'items_search_pairs_text_idx')`,
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'items' AND indexname IN ('items_search_text_idx', 'items_search_chars_idx')`,
     );
     for (const index of searchIndexes) await client.query(`DROP INDEX ${index.name}`);
     await client.query(
@@ -105,7 +105,7 @@ async function generate(pool: pg.Pool, items: number) {
     await client.query('VACUUM ANALYZE items');
     const sizes = await client.query(`
       SELECT pg_size_pretty(pg_table_size('items')) AS heap, avg_len, (SELECT count(*)::int FROM items) AS items,
-        pg_size_pretty(pg_relation_size('items_search_text_idx')) AS text_idx, pg_size_pretty(pg_relation_size('items_search_pairs_text_idx')) AS pairs_idx
+        pg_size_pretty(pg_relation_size('items_search_text_idx')) AS text_idx, pg_size_pretty(pg_relation_size('items_search_chars_idx')) AS chars_idx
       FROM (SELECT round(avg(char_length(body))) AS avg_len FROM items) AS a`);
     return { ...sizes.rows[0], loadS: (loaded - started) / 1000, indexS: (indexed - loaded) / 1000 };
   } finally {
@@ -161,7 +161,7 @@ export async function benchSearch(options: SearchBenchOptions) {
     const made = await generate(handle.pool, options.items);
     console.log(
       `  ${made.items.toLocaleString()} items (bodies of ${made.avg_len} characters on average, heap ${made.heap}) in ${made.loadS.toFixed(0)} s; ` +
-        `search indexes (title and body ${made.text_idx}, pairs ${made.pairs_idx}) built in ${made.indexS.toFixed(0)} s`,
+        `search indexes (title and body ${made.text_idx}, characters ${made.chars_idx}) built in ${made.indexS.toFixed(0)} s`,
     );
   }
   await handle.close();

@@ -101,8 +101,6 @@ export interface ItemsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   queue_deadline: ColumnType<Date | null, never, never>;
-  /** item_search_pairs(title, body), stored (migration 0011); never written. */
-  search_pairs: ColumnType<string, never, never>;
 }
 
 export interface ItemHistoryTable {

@@ -15,6 +15,7 @@ import * as commissionRules from './0013_commission_rules.ts';
 import * as reportKind from './0014_report_kind.ts';
 import * as searchByUnit from './0015_search_by_unit.ts';
 import * as searchByPeriod from './0016_search_by_period.ts';
+import * as searchChars from './0017_search_chars.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014_report_kind': reportKind,
   '0015_search_by_unit': searchByUnit,
   '0016_search_by_period': searchByPeriod,
+  '0017_search_chars': searchChars,
 };
 
 export const migrationProvider: MigrationProvider = {

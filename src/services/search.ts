@@ -21,31 +21,42 @@ const likeOf = (term: string) => sql.raw(term.toLowerCase() === term.toUpperCase
  */
 const SEARCH_TEXT = sql.raw(`(title || E'\\n' || body)`);
 
+/** Which of a search's terms a condition is about. */
+type Terms = 'all' | 'long' | 'short';
+
+const isLong = (term: string) => [...term].length >= TRIGRAM_LENGTH;
+
 /**
- * Every term (or, with `longOnly`, every term of three characters or more) in the title or the
- * body: the exact condition, and for the terms of three characters or more the condition of one
- * trigram index scan (all terms at once). LIKE where case cannot matter (Chinese, digits), as it
- * is cheaper than ILIKE. Null when no term is left.
+ * The same text as SEARCH_TEXT in an expression no index has: a short term's LIKE on it is only
+ * ever a filter of the rows found. On SEARCH_TEXT the planner could make it a condition of the
+ * trigram index, which for a pattern with no trigram of its own means reading the whole index.
  */
-function searchCondition(q: string, longOnly = false) {
-  const terms = searchTerms(q)
-    .filter((term) => !longOnly || [...term].length >= TRIGRAM_LENGTH)
-    .map((term) => sql<boolean>`${SEARCH_TEXT} ${likeOf(term)} ${`%${escapeLike(term)}%`}`);
-  return terms.length > 0 ? sql<boolean>`(${sql.join(terms, sql` AND `)})` : null;
+const UNINDEXED_TEXT = sql.raw(`concat_ws(E'\n', title, body)`);
+
+/**
+ * Every term (or only those of three characters or more, or only the shorter ones) in the title or
+ * the body: the exact condition, and for the terms of three characters or more the condition of
+ * one trigram index scan (all terms at once). LIKE where case cannot matter (Chinese, digits), as
+ * it is cheaper than ILIKE. Null when no term is left.
+ */
+function searchCondition(q: string, which: Terms = 'all') {
+  const conditions = searchTerms(q)
+    .filter((term) => which === 'all' || isLong(term) === (which === 'long'))
+    .map((term) => sql<boolean>`${which === 'short' ? UNINDEXED_TEXT : SEARCH_TEXT} ${likeOf(term)} ${`%${escapeLike(term)}%`}`);
+  return conditions.length > 0 ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : null;
 }
 
 /**
- * For terms of one or two characters, which have no trigram in the text itself: the same
- * condition through the stored pairs text (`search_pairs`, migrations 0009 and 0011). It is exact:
- * the pairs text holds every one- and two-character piece of the text at a word start and no
- * other, so the text itself need not be read again for such a term (a row's text is its costliest
- * part to read: at a million items each match read costs about 80 µs).
+ * For terms of one or two characters, which have no trigram in the text itself: their characters,
+ * all of which the item's characters must hold (`item_search_chars`, migration 0017, lower-cased as
+ * the index is). Not exact for two characters (both may occur apart): the rows it finds are checked
+ * with `searchCondition`. Null when there is no such term.
  */
 function shortTermsCondition(q: string) {
-  const short = searchTerms(q).filter((term) => [...term].length < TRIGRAM_LENGTH);
+  const short = searchTerms(q).filter((term) => !isLong(term));
   if (short.length === 0) return null;
-  const conditions = short.map((term) => sql<boolean>`search_pairs ${likeOf(term)} ${`% ${escapeLike(term)}%`}`);
-  return sql<boolean>`(${sql.join(conditions, sql` AND `)})`;
+  // Split and lower-cased by the database, as the index was: the planner folds it into a constant array.
+  return sql<boolean>`(item_search_chars(title, body) COLLATE "C") @> regexp_split_to_array(lower(${short.join('')}), '')`;
 }
 
 export interface SearchTuning {
@@ -123,9 +134,10 @@ export async function searchItems(
     await readOn(firstOf(below(listed(db), top).where(condition)));
     return { rows, steps };
   }
-  const short = shortTermsCondition(q);
-  const long = searchCondition(q, true);
-  const indexed = (query: ItemList) => [short, long].reduce((narrowed, part) => (part ? narrowed.where(part) : narrowed), query);
+  // Through the indexes: long words by their trigrams (exact once rechecked), short words by their
+  // characters, then checked on the rows found.
+  const parts = [searchCondition(q, 'long'), shortTermsCondition(q), searchCondition(q, 'short')];
+  const indexed = (query: ItemList) => parts.reduce((narrowed, part) => (part ? narrowed.where(part) : narrowed), query);
   return db.transaction().execute(async (trx) => {
     // Bitmap scans only: the search indexes, not a walk of the creation-time index testing every row.
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
@@ -198,7 +210,7 @@ const searchIndexes = new WeakMap<Kysely<Database>, Promise<boolean>>();
 function searchIndexed(db: Kysely<Database>): Promise<boolean> {
   let known = searchIndexes.get(db);
   if (!known) {
-    known = sql<{ present: boolean }>`SELECT to_regclass('items_search_pairs_text_idx') IS NOT NULL AS present`
+    known = sql<{ present: boolean }>`SELECT to_regclass('items_search_chars_idx') IS NOT NULL AS present`
       .execute(db)
       .then((result) => result.rows[0]?.present === true);
     known.catch(() => searchIndexes.delete(db)); // asked again next time
