@@ -1,4 +1,6 @@
+import { Kysely, PostgresDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
 import { BOOTSTRAP_ADMIN } from '../../machines/actors.ts';
 import type { Actor } from '../../machines/submission.types.ts';
 import type { SearchStep } from '../../src/services/search.ts';
@@ -215,5 +217,31 @@ describe('search in slices of time', () => {
     expect((await allPages(plain, editor, '马', 5)).length).toBe(10);
     // Each step was taken: the window alone, slices of time, and the rest at once.
     expect([...steps].sort()).toEqual(['rest', 'slice', 'window']);
+  });
+
+  it('reads no slices where the indexes lack the period (a server without btree_gin), and gives the same answers', async () => {
+    const { pool } = t.services;
+    const definitions = (await pool.query(`SELECT indexdef FROM pg_indexes WHERE indexname IN ('items_search_text_idx', 'items_search_chars_idx')`)).rows;
+    // Migration 0011's layout: the words alone.
+    await pool.query(`
+      DROP INDEX items_search_text_idx; DROP INDEX items_search_chars_idx;
+      CREATE INDEX items_search_text_idx ON items USING gin ((title || E'\\n' || body) gin_trgm_ops);
+      CREATE INDEX items_search_chars_idx ON items USING gin ((item_search_chars(title, body) COLLATE "C"))`);
+    // A database handle of its own: which indexes there are is remembered per handle.
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const steps = new Set<SearchStep>();
+      const plain = new SubmissionQueries(db, pool, t.services.units, t.clock.read, { search: { window: 10_000 } });
+      const sliced = new SubmissionQueries(db, pool, t.services.units, t.clock.read, {
+        search: { window: 3, margin: 1, slices: 3 },
+        onSearch: (taken) => taken.forEach((step) => steps.add(step)),
+      });
+      for (const q of ['那达慕', '马', '赛马 第1', '马那']) {
+        for (const actor of [admin, editor]) expect(await allPages(sliced, actor, q, 2), `${q} ${actor.role}`).toEqual(await allPages(plain, actor, q, 2));
+      }
+      expect([...steps].sort()).toEqual(['rest', 'window']);
+    } finally {
+      await pool.query(`DROP INDEX items_search_text_idx; DROP INDEX items_search_chars_idx; ${definitions.map((row) => row.indexdef).join('; ')}`);
+    }
   });
 });
