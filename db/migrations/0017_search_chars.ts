@@ -46,14 +46,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
- * The columns before the text in the title-and-body index ('unit_code, item_search_period(created_at), '
- * after 0016, '' after 0011 alone), or null when there is no such index.
+ * The columns before the text in the title-and-body index: the unit and the period where 0015 and
+ * 0016 made them (0016 rebuilt every index 0015 had made), none after 0011 alone; null when there is
+ * no such index.
  */
 async function leadingColumns(db: Kysely<unknown>): Promise<string | null> {
   const { rows } = await sql<{ definition: string | null }>`SELECT pg_get_indexdef(to_regclass('items_search_text_idx')) AS definition`.execute(db);
   const definition = rows[0]?.definition;
   if (!definition) return null;
-  if (definition.includes('item_search_period(created_at)')) return 'unit_code, item_search_period(created_at), ';
-  if (definition.includes('(unit_code, ')) return 'unit_code, ';
-  return '';
+  return definition.includes('item_search_period(created_at)') ? 'unit_code, item_search_period(created_at), ' : '';
 }

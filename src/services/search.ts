@@ -31,7 +31,7 @@ const isLong = (term: string) => [...term].length >= TRIGRAM_LENGTH;
  * ever a filter of the rows found. On SEARCH_TEXT the planner could make it a condition of the
  * trigram index, which for a pattern with no trigram of its own means reading the whole index.
  */
-const UNINDEXED_TEXT = sql.raw(`concat_ws(E'\n', title, body)`);
+const UNINDEXED_TEXT = sql.raw(`concat_ws(E'\\n', title, body)`);
 
 /**
  * Every term (or only those of three characters or more, or only the shorter ones) in the title or
