@@ -16,6 +16,7 @@ import * as reportKind from './0014_report_kind.ts';
 import * as searchByUnit from './0015_search_by_unit.ts';
 import * as searchByPeriod from './0016_search_by_period.ts';
 import * as searchChars from './0017_search_chars.ts';
+import * as itemsHotUpdates from './0018_items_hot_updates.ts';
 
 /** Every migration, in order. Frozen once landed: add the next file, never edit one. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015_search_by_unit': searchByUnit,
   '0016_search_by_period': searchByPeriod,
   '0017_search_chars': searchChars,
+  '0018_items_hot_updates': itemsHotUpdates,
 };
 
 export const migrationProvider: MigrationProvider = {
