@@ -8,11 +8,14 @@ import { importSubmissions } from '../src/services/historical-import.ts';
 import { UnitDirectory } from '../src/services/unit-directory.ts';
 import { createUser } from '../src/services/users.ts';
 import { BOOTSTRAP_ADMIN } from '../machines/actors.ts';
+import { newsBody } from './news-text.ts';
 import { freshDatabase } from './support.ts';
 
 /**
  * The database the command benchmarks (throughput and latency) work on: `items` items waiting in
- * the reviewers' queue, none claimed, and one reviewer to claim and unclaim them.
+ * the reviewers' queue, none claimed, and one reviewer to claim and unclaim them. Their bodies are
+ * as long and as varied as real ones: a row's size decides how many fit on a page, and so whether a
+ * command's new version of it can stay on its page (no index touched) or must enter every index.
  */
 export async function commandsFixture(options: { adminUrl: string; database: string; items: number; poolSize: number }) {
   const url = await freshDatabase(options.adminUrl, options.database);
@@ -27,6 +30,7 @@ export async function commandsFixture(options: { adminUrl: string; database: str
     externalId: `bench-${i}`,
     unitCode: units.list[i % units.list.length].code,
     title: `${units.list[i % units.list.length].name}计生协开展活动`,
+    body: newsBody(i),
     eventDate: '2026-01-05',
     submittedAt: '2026-01-06T09:00:00+08:00',
   }));
