@@ -1,6 +1,5 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseClient } from '../support/database.ts';
 
 /**
  * Every command rewrites its item's `snapshot`, `version` and `updated_at`. Postgres keeps a new row
@@ -11,18 +10,11 @@ import { createTestDatabase } from '../support/database.ts';
 const REWRITTEN_BY_EVERY_COMMAND = ['snapshot', 'version', 'updated_at'];
 
 describe('the items table', () => {
-  let client: pg.Client;
-  beforeAll(async () => {
-    client = new pg.Client({ connectionString: (await createTestDatabase()).url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client?.end();
-  });
+  const database = testDatabaseClient();
 
   it('has no index that reads a column every command rewrites', async () => {
     // The columns each index reads: its key columns, and those its expressions and predicate name.
-    const { rows } = await client.query<{ index: string; columns: string[] }>(`
+    const { rows } = await database().query<{ index: string; columns: string[] }>(`
       SELECT i.indexrelid::regclass::text AS index,
         array(SELECT a.attname FROM pg_attribute a
               WHERE a.attrelid = i.indrelid AND a.attnum > 0 AND NOT a.attisdropped
@@ -38,15 +30,15 @@ describe('the items table', () => {
   });
 
   it('leaves room on each page for a row’s next version', async () => {
-    const { rows } = await client.query<{ options: string[] | null }>(`SELECT reloptions AS options FROM pg_class WHERE oid = 'items'::regclass`);
+    const { rows } = await database().query<{ options: string[] | null }>(`SELECT reloptions AS options FROM pg_class WHERE oid = 'items'::regclass`);
     expect(rows[0].options).toContain('fillfactor=70');
   });
 
   it('takes a rewrite of the machine state as a heap-only update', async () => {
     // Within one transaction, so that its own statistics tell (pg_stat_get_xact_*): no flush to wait for.
-    await client.query('BEGIN');
+    await database().query('BEGIN');
     try {
-      const { rows } = await client.query<{ id: string }>(`
+      const { rows } = await database().query<{ id: string }>(`
         INSERT INTO items (unit_code, title, body, event_date, state, state_entered_at, due_at, stale_at, snapshot,
           machine_version, created_at, updated_at)
         SELECT code, '标题', repeat('正文内容。', 80), current_date, 'submitted', now(), now(), now(),
@@ -54,16 +46,16 @@ describe('the items table', () => {
         FROM units ORDER BY code LIMIT 1
         RETURNING id`);
       expect(rows).toHaveLength(1);
-      await client.query(
+      await database().query(
         `UPDATE items SET snapshot = '{"value": "submitted", "context": {"claimedBy": "someone"}}', version = version + 1, updated_at = now()
          WHERE id = $1`,
         [rows[0].id],
       );
-      const counts = await client.query<{ updated: string; hot: string }>(`
+      const counts = await database().query<{ updated: string; hot: string }>(`
         SELECT pg_stat_get_xact_tuples_updated('items'::regclass) AS updated, pg_stat_get_xact_tuples_hot_updated('items'::regclass) AS hot`);
       expect(counts.rows[0]).toEqual({ updated: '1', hot: '1' });
     } finally {
-      await client.query('ROLLBACK');
+      await database().query('ROLLBACK');
     }
   });
 });

@@ -1,24 +1,15 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statesTagged } from '../../machines/submission.runtime.ts';
 import { STATES, type StateTag } from '../../machines/submission.types.ts';
 import { SWEPT_STATES } from '../../workers/sweeper.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { testDatabaseClient } from '../support/database.ts';
 
 /**
  * The lists of states that SQL keeps (partial indexes, the generated `queue_deadline` column, the
  * rollup triggers) read from the migrated database's catalog and compared with the machine's tags:
  * a change to either that the other does not follow fails here.
  */
-let client: pg.Client;
-
-beforeAll(async () => {
-  client = new pg.Client({ connectionString: (await createTestDatabase()).url });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-});
+const database = testDatabaseClient();
 
 /** The states a SQL condition names: `state = ANY (ARRAY['a'::text, …])` or `state = 'a'::text`. */
 function statesIn(condition: string): string[] {
@@ -39,7 +30,7 @@ const INDEX_TAGS: Record<string, StateTag[]> = {
 };
 
 async function partialIndexes(): Promise<Map<string, string>> {
-  const { rows } = await client.query<{ name: string; predicate: string }>(`
+  const { rows } = await database().query<{ name: string; predicate: string }>(`
     SELECT c.relname AS name, pg_get_expr(i.indpred, i.indrelid) AS predicate
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
     WHERE i.indrelid = 'items'::regclass AND i.indpred IS NOT NULL`);
@@ -58,7 +49,7 @@ describe('SQL and the machine agree on lists of states', () => {
   });
 
   it('orders task queues by the due date while an item can be late, by the stale date while it can expire', async () => {
-    const { rows } = await client.query<{ expression: string }>(`
+    const { rows } = await database().query<{ expression: string }>(`
       SELECT pg_get_expr(d.adbin, d.adrelid) AS expression
       FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
       WHERE d.adrelid = 'items'::regclass AND a.attname = 'queue_deadline'`);
@@ -78,7 +69,7 @@ describe('SQL and the machine agree on lists of states', () => {
   });
 
   it('keeps no list of states in the rollup triggers or any other function: they follow the history rows', async () => {
-    const { rows } = await client.query<{ name: string; source: string }>(`
+    const { rows } = await database().query<{ name: string; source: string }>(`
       SELECT p.proname AS name, p.prosrc AS source FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE n.nspname = 'public'`);
     expect(rows.map((r) => r.name)).toContain('item_history_apply');
