@@ -13,8 +13,10 @@ export class ActionDialog {
     return this.page.locator('.ant-modal').filter({ hasText: this.action });
   }
 
+  /** Waits for the dialog and for the end of its opening animation (slow on a loaded machine): the test acts on it settled. */
   async open(): Promise<void> {
     await this.root.waitFor();
+    await this.page.locator('.ant-modal[class*="ant-zoom"]').filter({ hasText: this.action }).waitFor({ state: 'detached' });
   }
 
   async signer(): Promise<string> {
@@ -31,9 +33,21 @@ export class ActionDialog {
     await this.root.getByLabel('理由').fill(text);
   }
 
-  /** Presses the dialog's confirm button; by default waits for the dialog to close. */
+  /**
+   * Presses the dialog's confirm button; by default waits for the dialog to close, and fails at once
+   * with the console's message if the service refused the action instead.
+   */
   async confirm(closes = true): Promise<void> {
+    const errors = this.page.locator('.ant-message-error');
+    const errorsBefore = await errors.count();
     await this.root.getByRole('button', { name: `确认${this.action}` }).click();
-    if (closes) await this.root.waitFor({ state: 'hidden' });
+    if (!closes) return;
+    const closed = this.root.waitFor({ state: 'hidden' }).then(() => null);
+    const refused = errors.nth(errorsBefore).waitFor().then(() => errors.nth(errorsBefore).innerText());
+    // The race's loser must not reject unheard when its wait times out.
+    closed.catch(() => undefined);
+    refused.catch(() => undefined);
+    const message = await Promise.race([closed, refused]);
+    if (message !== null) throw new Error(`「${this.action}」 was refused: ${message}`);
   }
 }
