@@ -55,7 +55,6 @@ const PLACES = ['土默特左旗', '托克托县', '达拉特旗', '准格尔旗
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'.split('');
 const GIVEN = '芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏辉丹玲宁斌波'.split('');
 
-
 /** A draft's persisted machine snapshot; each row gets its own deadlines in it. */
 const DRAFT = persist(createSubmission({ unitCode: '150100', dueAt: 0, staleAt: 0 }).snapshot);
 
